@@ -1,0 +1,1 @@
+"""Crosswatch domain layer: reading, extraction, storage and status. Knows nothing of Textual."""

@@ -1,0 +1,1 @@
+"""Crosswatch terminal interface: shows and edits what `store` holds."""

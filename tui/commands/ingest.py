@@ -1,0 +1,12 @@
+"""`crosswatch ingest` (not built yet)."""
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("ingest", help="(not built yet)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    print("crosswatch ingest: not built yet")
+    return 2
