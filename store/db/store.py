@@ -1,0 +1,314 @@
+"""The store: a folder of TinyDB files, served from memory with indexes, written crash-safely.
+
+Articles and events change only on ingest; they are read once on open. Notes and
+decisions change all the time; each is one appended, fsynced journal line.
+"""
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from ..config import analyst_name
+from ..filters import EventFilter
+from ..paths import bundled_articles, resolve_store_dir
+from .corpus import Corpus, shard_of
+from .errors import StoreError, StoreLocked
+from .indexes import EventIndex, sort_key
+from .journal import CORRECTABLE, DECISIONS, Journal
+from .migrate import migrate_if_needed
+from .records import ArticleRecord, apply_overlay, join_article, raw_fields, raw_value
+from .schema import has_store, read_meta, write_meta
+
+LOCK_FILE = ".lock"
+TEXT_SHARDS_CACHED = 4
+
+
+class Store:
+    def __init__(self, folder: Path, readonly: bool, lock: FileLock | None, readonly_reason: str | None):
+        self.folder = folder
+        self.readonly = readonly
+        self.readonly_reason = readonly_reason
+        self._lock = lock
+        self.analyst = analyst_name()
+        self.meta = read_meta(folder)
+        self._corpus = Corpus(folder, readonly)
+        self._texts: OrderedDict[str, dict[str, str]] = OrderedDict()
+        articles, events = self._corpus.load()
+        self._journal = Journal(folder, readonly)
+        self._articles = {aid: ArticleRecord(doc, self.article_text) for aid, doc in articles.items()}
+        self._events = events
+        overlay = self._journal.overlay
+        for event in events.values():
+            join_article(event, self._articles.get(event["article_id"]))
+            apply_overlay(event, overlay.note(event["id"]), overlay.decision(event["id"]))
+        self._index = EventIndex(events)
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path, readonly: bool = False) -> "Store":
+        """Open (or create, when the folder holds none) the store at `path`.
+
+        When another process holds the store's lock it opens read-only: `readonly` is
+        True and `readonly_reason` says why; writing methods raise `StoreLocked`.
+        """
+        folder = Path(path).expanduser()
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"{folder}: not a folder; a store is a folder (choose another with --store)")
+        lock, reason = None, "opened read-only on request" if readonly else None
+        if not readonly:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise StoreError(f"{folder}: cannot create the store folder ({err.strerror})") from None
+            lock = FileLock(folder / LOCK_FILE, timeout=0, thread_local=False)
+            try:
+                lock.acquire()
+            except Timeout:
+                lock, readonly = None, True
+                reason = "another Crosswatch process has this store open; read-only here"
+            except OSError as err:
+                raise StoreError(f"{folder / LOCK_FILE}: cannot lock the store ({err.strerror})") from None
+        try:
+            if not has_store(folder):
+                if readonly:
+                    raise StoreError(f"{folder}: no Crosswatch store here (store.json missing)")
+                write_meta(folder, seeded=False)
+            else:
+                migrate_if_needed(folder, readonly)
+            return cls(folder, readonly, lock, reason)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    @classmethod
+    def open_or_build(cls, path=None, progress=None) -> "Store":
+        """The app's first run: open the store, building it from the bundled reports if it is new."""
+        folder = resolve_store_dir(path)
+        fresh = not has_store(folder)
+        store = cls.open(folder)
+        if not store.readonly and (fresh or store.meta.get("seeded") is False):
+            store.ingest([bundled_articles()], progress=progress)
+            store.meta = write_meta(folder, seeded=True)
+        return store
+
+    def close(self) -> None:
+        self._journal.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _check_writable(self, action: str) -> None:
+        if self.readonly:
+            raise StoreLocked(f"cannot {action}: {self.folder} is read-only ({self.readonly_reason})")
+
+    # -- articles --------------------------------------------------------------------------
+
+    def articles(self) -> list[dict]:
+        """Article metadata sorted by publication date then name; `text` loads on first access."""
+        return sorted(self._articles.values(), key=lambda a: (a.get("published") or "9999", a.get("name") or ""))
+
+    def article(self, article_id: str) -> dict:
+        record = self._articles[article_id]
+        return {**record, "text": self.article_text(article_id)}
+
+    def article_text(self, article_id: str) -> str:
+        shard = shard_of(article_id)
+        texts = self._texts.get(shard)
+        if texts is None:
+            texts = self._corpus.load_texts(shard)
+            self._texts[shard] = texts
+            while len(self._texts) > TEXT_SHARDS_CACHED:
+                self._texts.popitem(last=False)
+        self._texts.move_to_end(shard)
+        return texts.get(article_id, "")
+
+    def article_by_path(self, path: str) -> dict | None:
+        return next((a for a in self._articles.values() if a.get("path") == path), None)
+
+    def article_by_hash(self, text_hash: str) -> dict | None:
+        return next((a for a in self._articles.values() if a.get("hash") == text_hash), None)
+
+    # -- events ------------------------------------------------------------------------------
+
+    def events(self, flt: EventFilter | None = None) -> list[dict]:
+        """The corrected view, sorted by (date or published, article, start).
+
+        The dicts are the store's own, kept current by later saves: read them, do not modify them.
+        """
+        return self._index.query(flt)
+
+    def event(self, event_id: str) -> dict:
+        return self._events[event_id]
+
+    def count(self) -> int:
+        return len(self._events)
+
+    def values(self, field: str) -> dict:
+        """Events per value of `crossing`, `side`, `actor`, `type` or `article_id`."""
+        return self._index.values(field)
+
+    # -- notes and decisions -----------------------------------------------------------------
+
+    def _known(self, event_id: str) -> dict | None:
+        event = self._events.get(event_id)
+        if event is None and event_id not in self._journal.overlay.entries:
+            raise KeyError(f"no event {event_id!r} in {self.folder}")
+        return event
+
+    def _append(self, entry: dict) -> dict:
+        try:
+            return self._journal.append({"analyst": self.analyst, **entry})
+        except OSError as err:
+            raise StoreError(
+                f"could not save to {self._journal.path}: {err.strerror or err}; nothing was changed, "
+                "earlier notes are safe (free some disk space and save again)"
+            ) from None
+
+    def _context(self, event: dict | None) -> dict:
+        return {"article": event["article_id"], "sentence": event["sentence"]} if event else {}
+
+    def save_note(self, event_id: str, text: str | None) -> dict | None:
+        """Durable when this returns. An empty note removes the note (the history keeps it)."""
+        self._check_writable("save the note")
+        event = self._known(event_id)
+        value = text if text else None
+        previous = self._journal.overlay.note(event_id)
+        if value == previous:
+            return None
+        entry = self._append({"kind": "note", "event": event_id, "value": value, "prev": previous, **self._context(event)})
+        self._refresh(event_id)
+        return entry
+
+    def decide(self, event_id: str, decision: str | None, corrections: dict | None = None) -> dict | None:
+        """Accept or reject an event, and/or correct fields; `corrections=None` keeps the earlier ones."""
+        self._check_writable("record the decision")
+        if decision not in DECISIONS:
+            raise ValueError(f"decision must be one of {DECISIONS}, not {decision!r}")
+        unknown = set(corrections or ()) - set(CORRECTABLE)
+        if unknown:
+            raise ValueError(f"cannot correct {sorted(unknown)}; correctable fields: {', '.join(CORRECTABLE)}")
+        event = self._known(event_id)
+        previous = self._journal.overlay.decision(event_id)
+        if corrections is None:
+            kept = dict(previous.get("corrections") or {})
+        else:
+            kept = {k: v for k, v in corrections.items() if event is None or raw_value(event, k) != v}
+        value = {"decision": decision, "corrections": kept}
+        if value == previous:
+            return None
+        entry = self._append({"kind": "decision", "event": event_id, "value": value, "prev": previous, **self._context(event)})
+        self._refresh(event_id)
+        return entry
+
+    def undo(self) -> dict | None:
+        """Revert the last note change or decision not yet undone; None when there is none."""
+        self._check_writable("undo")
+        stack = self._journal.overlay.undoable
+        if not stack:
+            return None
+        target = stack[-1]
+        entry = self._append(
+            {
+                "kind": "undo", "of": target["kind"], "undoes": target["seq"], "event": target["event"],
+                "value": target["prev"], "prev": target["value"],
+            }
+        )
+        self._refresh(target["event"])
+        return entry
+
+    def history(self, event_id: str) -> list[dict]:
+        return [dict(entry) for entry in self._journal.overlay.entries.get(event_id, [])]
+
+    def orphaned_notes(self) -> list[dict]:
+        """Notes (and decisions) whose event is gone after re-extraction: kept, never dropped."""
+        overlay = self._journal.overlay
+        orphans = []
+        for event_id in sorted(set(overlay.notes) | set(overlay.decisions)):
+            if event_id in self._events:
+                continue
+            seen = overlay.last_seen.get(event_id, {})
+            last = overlay.entries[event_id][-1]
+            article = self._articles.get(seen.get("article_id") or "")
+            orphans.append(
+                {
+                    "event_id": event_id, "note": overlay.note(event_id),
+                    "decision": overlay.decision(event_id).get("decision"),
+                    "article_id": seen.get("article_id"), "article": article.get("name") if article else None,
+                    "sentence": seen.get("sentence"), "at": last["at"], "analyst": last["analyst"],
+                }
+            )
+        return orphans
+
+    def _refresh(self, event_id: str) -> None:
+        event = self._events.get(event_id)
+        if event is None:
+            return
+        before = sort_key(event)
+        self._index.remove(event, keep_order=True)
+        overlay = self._journal.overlay
+        apply_overlay(event, overlay.note(event_id), overlay.decision(event_id))
+        self._index.add(event, keep_order=True)
+        if sort_key(event) != before:
+            self._index.invalidate_order()
+
+    # -- ingest ----------------------------------------------------------------------------------
+
+    def ingest(self, paths, progress=None):
+        """Read, extract and store files, folders or globs; returns an `IngestSummary`."""
+        from ..ingest import ingest_paths
+
+        self._check_writable("ingest")
+        return ingest_paths(self, paths, progress=progress)
+
+    def replace_articles(self, updates: list[tuple[dict, list[dict], str]]) -> None:
+        """Store new or changed articles: (metadata, raw events, cleaned text) each.
+
+        Only the shards these articles live in are rewritten, each atomically. The
+        journal is not touched, so every note and decision survives; those whose event
+        vanished become orphans.
+        """
+        self._check_writable("ingest")
+        if not updates:
+            return
+        by_shard: dict[str, list] = {}
+        for update in updates:
+            by_shard.setdefault(shard_of(update[0]["id"]), []).append(update)
+        for shard, shard_updates in sorted(by_shard.items()):
+            self._write_shard(shard, shard_updates)
+        self._index = EventIndex(self._events)
+
+    def _write_shard(self, shard: str, updates: list) -> None:
+        replaced = {meta["id"] for meta, _, _ in updates}
+        articles = [a for aid, a in self._articles.items() if shard_of(aid) == shard and aid not in replaced]
+        events = [raw_fields(e) for e in self._events.values() if shard_of(e["article_id"]) == shard and e["article_id"] not in replaced]
+        texts = dict(self._texts.get(shard) or self._corpus.load_texts(shard))
+        for meta, new_events, text in updates:
+            articles.append(meta)
+            events.extend(new_events)
+            texts[meta["id"]] = text
+        try:
+            self._corpus.write_shard(shard, [dict(a) for a in articles], events, texts)
+        except OSError as err:
+            raise StoreError(f"could not write {self._corpus.corpus_path(shard)}: {err.strerror or err}; the previous version is kept") from None
+        self._texts.pop(shard, None)
+        overlay = self._journal.overlay
+        for event_id in [eid for eid, e in self._events.items() if e["article_id"] in replaced]:
+            del self._events[event_id]
+        for meta, new_events, _ in updates:
+            self._articles[meta["id"]] = ArticleRecord(meta, self.article_text)
+            for raw in new_events:
+                event = dict(raw)
+                join_article(event, meta)
+                apply_overlay(event, overlay.note(event["id"]), overlay.decision(event["id"]))
+                self._events[event["id"]] = event

@@ -1,0 +1,88 @@
+"""Which events to show: a filter value and the pure rule that applies it.
+
+The store answers the same question from its indexes; `matches` is the reference it
+must agree with (tests compare the two).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+SEARCHED_FIELDS = ("sentence", "actor_text", "crossing_text", "date_text", "source", "outlet", "note")
+
+
+def _ids(value) -> frozenset:
+    if not value:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset([value])
+    return frozenset(value)
+
+
+def _iso(value) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Empty fields do not restrict; all restrictions combine with AND."""
+
+    crossings: frozenset = frozenset()
+    sides: frozenset = frozenset()
+    factions: frozenset = frozenset()
+    types: frozenset = frozenset()
+    text: str = ""
+    date_from: str | None = None
+    date_to: str | None = None
+    article_id: str | None = None
+
+    def __post_init__(self):
+        for name in ("crossings", "sides", "factions", "types"):
+            object.__setattr__(self, name, _ids(getattr(self, name)))
+        object.__setattr__(self, "text", (self.text or "").strip())
+        object.__setattr__(self, "date_from", _iso(self.date_from))
+        object.__setattr__(self, "date_to", _iso(self.date_to))
+
+    @property
+    def is_empty(self) -> bool:
+        return self == EventFilter()
+
+
+def event_day(event: dict) -> str | None:
+    """The day an event counts for: its own date, else its article's publication date."""
+    return event.get("date") or event.get("published") or None
+
+
+def search_blob(event: dict) -> str:
+    """The lower-cased text a free-text filter searches (the note included)."""
+    return "\n".join(str(event.get(name) or "") for name in SEARCHED_FIELDS).casefold()
+
+
+def text_needle(flt: EventFilter) -> str:
+    return flt.text.casefold()
+
+
+def matches(event: dict, flt: EventFilter | None) -> bool:
+    if flt is None:
+        return True
+    if flt.crossings and event.get("crossing") not in flt.crossings:
+        return False
+    if flt.sides and event.get("side") not in flt.sides:
+        return False
+    if flt.factions and event.get("actor") not in flt.factions:
+        return False
+    if flt.types and event.get("type") not in flt.types:
+        return False
+    if flt.article_id and event.get("article_id") != flt.article_id:
+        return False
+    if flt.date_from or flt.date_to:
+        day = event_day(event)
+        if day is None or (flt.date_from and day < flt.date_from) or (flt.date_to and day > flt.date_to):
+            return False
+    if flt.text and text_needle(flt) not in search_blob(event):
+        return False
+    return True

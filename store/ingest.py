@@ -1,0 +1,145 @@
+"""Ingest: read files, extract events (in parallel for big batches), store them, say what happened.
+
+Extraction is pure, so it runs in worker processes; reading, de-duplication and
+storing stay in this process, which holds the store's lock.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import ids
+from .extract import EXTRACTOR_VERSION, extract_article
+from .ingest_files import expand_paths
+from .reader import UnreadableFile, read_article_text
+
+PARALLEL_MIN = 64  # below this many files a process pool costs more than it saves
+COMMIT_EVERY = 2000  # articles stored per commit, so a crash loses at most one batch
+EVENT_KEYS = ("type", "actor", "actor_text", "crossing", "side", "crossing_text", "date", "date_text", "hedged", "source", "sentence", "start", "end")
+
+
+@dataclass
+class IngestSummary:
+    ingested: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    events: int = 0
+    orphaned: int = 0
+
+    def lines(self) -> list[str]:
+        out = [
+            f"{len(self.ingested)} ingested, {len(self.updated)} updated, {len(self.skipped)} skipped; "
+            f"{self.events} events stored"
+            + (f"; {self.orphaned} notes orphaned (kept, shown as orphaned)" if self.orphaned else "")
+        ]
+        out += [f"skipped {path}: {reason}" for path, reason in self.skipped]
+        return out
+
+
+@dataclass
+class Job:
+    path: Path
+    key: str
+    text: str
+    text_hash: str
+    existing: dict | None
+
+
+def extract_job(text: str):
+    """Runs in a worker: the extraction, or the one-line reason it failed."""
+    try:
+        return extract_article(text)
+    except Exception as err:  # an extractor bug must not sink the batch
+        return f"extraction failed: {type(err).__name__}: {err}"
+
+
+def _read_jobs(store, files: list[Path], summary: IngestSummary) -> list[Job]:
+    jobs: list[Job] = []
+    batch_hashes: dict[str, str] = {}
+    for path in files:
+        key = str(path.resolve())
+        try:
+            text = read_article_text(path)
+        except UnreadableFile as err:
+            summary.skipped.append((str(path), str(err)))
+            continue
+        text_hash = ids.content_hash(text)
+        same = store.article_by_hash(text_hash)
+        if same is not None:
+            reason = "unchanged since last ingest" if same.get("path") == key else f"same text as {same.get('name')}"
+            summary.skipped.append((str(path), reason))
+        elif text_hash in batch_hashes:
+            summary.skipped.append((str(path), f"same text as {batch_hashes[text_hash]}"))
+        else:
+            batch_hashes[text_hash] = path.name
+            jobs.append(Job(path, key, text, text_hash, store.article_by_path(key)))
+    return jobs
+
+
+def _extract_all(jobs: list[Job], progress, workers: int | None):
+    texts = [job.text for job in jobs]
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if len(jobs) >= PARALLEL_MIN and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(extract_job, texts, chunksize=max(1, len(texts) // (workers * 8)))
+            for i, result in enumerate(results, 1):
+                progress and progress(i, len(jobs), jobs[i - 1].path.name)
+                yield result
+    else:
+        for i, text in enumerate(texts, 1):
+            result = extract_job(text)
+            progress and progress(i, len(jobs), jobs[i - 1].path.name)
+            yield result
+
+
+def _article_id(store, job: Job) -> str:
+    if job.existing:
+        return job.existing["id"]
+    candidate = ids.article_id(job.text_hash)
+    taken = store._articles.get(candidate)
+    if taken is not None and taken.get("path") != job.key:
+        # that id belongs to an article whose text has since changed; stay unique
+        candidate = ids.article_id(ids.content_hash(job.text_hash + job.key))
+    return candidate
+
+
+def _update(store, job: Job, extraction, now: str):
+    article_id = _article_id(store, job)
+    events = [{key: event.get(key) for key in EVENT_KEYS} for event in extraction.events]
+    for event, event_id in zip(events, ids.event_ids(article_id, events)):
+        event.update(id=event_id, article_id=article_id, extractor=EXTRACTOR_VERSION)
+    meta = extraction.meta or {}
+    published = meta.get("published")
+    article = {
+        "id": article_id, "name": job.path.name, "path": job.key, "title": meta.get("title"),
+        "source": meta.get("source"), "published": published.isoformat() if hasattr(published, "isoformat") else published,
+        "url": meta.get("url"), "hash": job.text_hash, "n_events": len(events), "ingested_at": now,
+        "extractor": EXTRACTOR_VERSION,
+    }
+    return article, events, extraction.text
+
+
+def ingest_paths(store, paths, progress=None, workers: int | None = None) -> IngestSummary:
+    """`progress(done, total, name)` is called as files are extracted."""
+    files, missing = expand_paths([paths] if isinstance(paths, (str, os.PathLike)) else paths)
+    summary = IngestSummary(skipped=list(missing))
+    jobs = _read_jobs(store, files, summary)
+    orphans_before = len(store.orphaned_notes())
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    pending = []
+    for job, result in zip(jobs, _extract_all(jobs, progress, workers)):
+        if isinstance(result, str):
+            summary.skipped.append((str(job.path), result))
+            continue
+        pending.append(_update(store, job, result, now))
+        (summary.updated if job.existing else summary.ingested).append(str(job.path))
+        summary.events += len(pending[-1][1])
+        if len(pending) >= COMMIT_EVERY:
+            store.replace_articles(pending)
+            pending = []
+    store.replace_articles(pending)
+    summary.orphaned = max(0, len(store.orphaned_notes()) - orphans_before)
+    return summary
