@@ -1,7 +1,92 @@
-"""Open the browser (not built yet)."""
+"""`crosswatch` with no subcommand: open the browser, or take a headless screenshot of it."""
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from store.paths import resolve_store_dir
+
+Progress = Callable[[int, int, str], None]
+
+
+def open_or_build(store_dir: Path, build_from: Path | None, progress: Progress):
+    """Open the store (building it from the bundled reports on first run); runs in a worker thread.
+
+    Returns the store, its articles and its events in the store's order.
+    """
+    from store.db import Store
+
+    def report(*args) -> None:
+        done, total, message = _progress_args(args)
+        progress(done, total, message)
+
+    progress(0, 0, f"Opening {store_dir} …")
+    if build_from is not None:
+        store = Store.open(store_dir)
+        if not store.articles() and not store.readonly:
+            store.ingest([build_from], progress=report)
+    else:
+        store = Store.open_or_build(store_dir, progress=report)
+    progress(1, 1, "Loading events …")
+    return store, store.articles(), store.events()
+
+
+def _progress_args(args: tuple) -> tuple[int, int, str]:
+    """The ingest progress callback's arguments, whatever their exact shape, as (done, total, message)."""
+    numbers = [a for a in args if isinstance(a, int)]
+    words = [str(a) for a in args if not isinstance(a, int)]
+    done = numbers[0] if numbers else 0
+    total = numbers[1] if len(numbers) > 1 else 0
+    return done, total, f"Reading reports … {' '.join(words)}".strip()
+
+
+def parse_size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise SystemExit(f"crosswatch: --size must look like 160x48, not {value!r}") from None
+    if not (20 <= width <= 1000 and 10 <= height <= 500):
+        raise SystemExit(f"crosswatch: --size {value} is out of range (20x10 .. 1000x500)")
+    return width, height
+
+
+def parse_keys(value: str) -> list[str]:
+    return [key.strip() for key in value.split(",") if key.strip()]
 
 
 def launch(args) -> int:
-    print("the browser is not built yet")
-    return 2
+    from tui.app import CrosswatchApp
+
+    app = CrosswatchApp(resolve_store_dir(args.store))
+    if args.screenshot:
+        return screenshot(app, Path(args.screenshot), parse_size(args.size), parse_keys(args.press))
+    app.run()
+    if app.failed:
+        print(f"crosswatch: {app.failed}", file=sys.stderr)
+        return 1
+    return app.return_code or 0
+
+
+def screenshot(app, path: Path, size: tuple[int, int], keys: list[str]) -> int:
+    """Start headless, wait for the store, press `keys`, save an SVG of the screen, exit."""
+
+    async def drive(pilot) -> None:
+        await app.ready.wait()
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        app.save_screenshot(filename=path.name, path=str(path.parent.resolve()))
+        app.exit()
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    app.run(headless=True, size=size, auto_pilot=drive)
+    if app.failed:
+        print(f"crosswatch: {app.failed}", file=sys.stderr)
+        return 1
+    print(f"saved {path}")
+    return 0

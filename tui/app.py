@@ -1,0 +1,143 @@
+"""The Crosswatch browser: opens the store in a worker, then shows the main screen.
+
+The app holds what every screen shares (the open store, its articles and events)
+and is the one place that writes: decisions, notes and undo go to the store at
+once, and the changed events are re-read from it and announced to the screens.
+"""
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Iterable
+
+from textual import work
+from textual.app import App
+from textual.message import Message
+
+from tui.keymap import APP_KEYS, KeymapError, load_keymap
+from tui.screens.help import HelpScreen
+from tui.screens.loading import LoadingScreen
+
+
+class EventsChanged(Message):
+    """These events were re-read from the store after a note, decision or undo."""
+
+    def __init__(self, event_ids: Iterable[str]) -> None:
+        super().__init__()
+        self.event_ids = frozenset(event_ids)
+
+
+class CrosswatchApp(App):
+    TITLE = "Crosswatch"
+    CSS_PATH = "styles/app.tcss"
+    BINDINGS = [key.binding() for key in APP_KEYS]
+
+    def __init__(self, store_dir: Path, build_from: Path | None = None) -> None:
+        super().__init__()
+        self.store_dir = Path(store_dir)
+        self.build_from = build_from
+        self.store = None
+        self.articles: dict[str, dict] = {}
+        self.events: dict[str, dict] = {}
+        self.user_keymap: dict[str, str] = {}
+        self.ready = asyncio.Event()  # set once the main screen shows (or opening failed)
+        self.failed: str | None = None
+
+    # -- opening -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        try:
+            self.user_keymap = load_keymap()
+        except KeymapError as err:
+            self.notify(str(err), title="Keymap ignored", severity="error", timeout=10)
+        self.set_keymap(self.user_keymap)
+        self.push_screen(LoadingScreen(f"Opening {self.store_dir} …"))
+        self.open_store()
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_store(self) -> None:
+        from tui.launch import open_or_build
+
+        try:
+            store, articles, events = open_or_build(self.store_dir, self.build_from, self._progress)
+        except Exception as err:  # a clear line on screen beats a traceback
+            self.call_from_thread(self._open_failed, f"Cannot open the store {self.store_dir}: {err}")
+            return
+        self.call_from_thread(self._opened, store, articles, events)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.call_from_thread(self._show_progress, done, total, message)
+
+    def _show_progress(self, done: int, total: int, message: str) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.progress(done, total, message)
+
+    def _open_failed(self, message: str) -> None:
+        self.failed = message
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.failed(message)
+        self.ready.set()
+
+    def _opened(self, store, articles: list[dict], events: list[dict]) -> None:
+        from tui.screens.main import MainScreen
+
+        self.store = store
+        self.articles = {a["id"]: a for a in articles}
+        self.events = {e["id"]: e for e in events}
+        if getattr(store, "readonly", False):
+            self.notify("Another crosswatch has this store open: read-only, nothing you do is saved.",
+                        title="Read-only", severity="warning", timeout=10)
+        self.switch_screen(MainScreen([e["id"] for e in events]))
+        self.call_after_refresh(self.ready.set)
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    # -- writing -------------------------------------------------------------------
+
+    def _writable(self) -> bool:
+        if self.store is None or getattr(self.store, "readonly", False):
+            self.notify("The store is read-only: another crosswatch holds it.", severity="error")
+            return False
+        return True
+
+    def _reload(self, event_ids: Iterable[str]) -> None:
+        ids = [i for i in event_ids if i]
+        for event_id in ids:
+            self.events[event_id] = self.store.event(event_id)
+        for screen in self.screen_stack:
+            screen.post_message(EventsChanged(ids))
+
+    def decide(self, event_id: str, decision: str | None) -> bool:
+        if not self._writable():
+            return False
+        self.store.decide(event_id, decision)
+        self._reload([event_id])
+        return True
+
+    def save_note(self, event_id: str, text: str) -> bool:
+        if not self._writable():
+            return False
+        self.store.save_note(event_id, text)
+        self._reload([event_id])
+        return True
+
+    def undo(self) -> str | None:
+        """Revert the last note change or decision; returns the event it touched."""
+        if not self._writable():
+            return None
+        entry = self.store.undo()
+        if not entry:
+            self.notify("Nothing to undo.")
+            return None
+        event_id = entry.get("event_id") or entry.get("event")
+        self._reload([event_id])
+        self.notify(f"Undone: {entry.get('kind', 'change')}")
+        return event_id
+
+    # -- keys ----------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.user_keymap))

@@ -1,0 +1,101 @@
+"""Every key of the browser has a binding id; `keymap.json` in the user config folder remaps them.
+
+The file maps ids to keys, for example `{"accept": "A", "filter.text": "slash,ctrl+f"}`.
+Textual applies it to every binding with that id (`App.set_keymap`). Default keys never
+need Ctrl+J, Ctrl+S or Ctrl+O: tmux and many terminals take those.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.binding import Binding
+
+from store.paths import user_config_dir
+
+KEYMAP_FILE = "keymap.json"
+FORBIDDEN_DEFAULTS = frozenset({"ctrl+j", "ctrl+s", "ctrl+o"})
+
+
+@dataclass(frozen=True)
+class Key:
+    id: str
+    keys: str  # Textual key names, comma-separated
+    action: str
+    description: str
+    show: bool = True
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.description, show=self.show, id=self.id, priority=self.priority)
+
+
+APP_KEYS = (
+    Key("quit", "q", "quit", "Quit"),
+    Key("help", "question_mark", "help", "Help"),
+)
+
+MAIN_KEYS = (
+    Key("filter.text", "slash", "filter_text", "Search"),
+    Key("filter.crossings", "c", "pick('crossings')", "Crossings"),
+    Key("filter.factions", "f", "pick('factions')", "Factions"),
+    Key("filter.types", "t", "pick('types')", "Types"),
+    Key("filter.dates", "d", "pick_dates", "Dates"),
+    Key("back", "escape", "back", "Back/clear"),
+    Key("note", "n", "note", "Note"),
+    Key("accept", "a", "decide('accepted')", "Accept"),
+    Key("reject", "x", "decide('rejected')", "Reject"),
+    Key("undo", "u", "undo", "Undo"),
+    Key("copy", "y", "copy_citation", "Copy"),
+    Key("review", "r", "review", "Review"),
+    Key("asof.previous", "left_square_bracket", "as_of(-1)", "As-of ◀"),
+    Key("asof.next", "right_square_bracket", "as_of(1)", "As-of ▶"),
+    Key("timeline", "l", "timeline", "Timeline"),
+)
+
+REVIEW_KEYS = (
+    Key("review.accept", "a", "decide('accepted')", "Accept"),
+    Key("review.reject", "x", "decide('rejected')", "Reject"),
+    Key("review.skip", "space", "skip", "Skip"),
+    Key("review.previous", "p", "previous", "Previous"),
+    Key("review.note", "n", "note", "Note"),
+    Key("review.undo", "u", "undo", "Undo"),
+    Key("review.leave", "escape,r", "leave", "Leave review"),
+)
+
+ALL_KEYS = APP_KEYS + MAIN_KEYS + REVIEW_KEYS
+KNOWN_IDS = frozenset(k.id for k in ALL_KEYS) | frozenset(
+    f"table.{name}" for name in ("up", "down", "page_up", "page_down", "first", "last", "open")
+) | frozenset(f"article.{name}" for name in ("up", "down", "page_up", "page_down"))
+
+
+class KeymapError(Exception):
+    """The keymap file cannot be used; `str(err)` is one line for the user."""
+
+
+def keymap_path() -> Path:
+    return user_config_dir() / KEYMAP_FILE
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """The user's remappings ({} when there is no file). Raises KeymapError on a bad file."""
+    path = path or keymap_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise KeymapError(f"{path}: not a readable JSON keymap ({err})") from None
+    if not isinstance(raw, dict):
+        raise KeymapError(f"{path}: expected an object mapping binding ids to keys")
+    keymap: dict[str, str] = {}
+    for binding_id, keys in raw.items():
+        if binding_id not in KNOWN_IDS:
+            raise KeymapError(f"{path}: unknown binding id {binding_id!r}")
+        if isinstance(keys, list):
+            keys = ",".join(str(k) for k in keys)
+        if not isinstance(keys, str) or not keys.strip():
+            raise KeymapError(f"{path}: keys for {binding_id!r} must be a non-empty string")
+        keymap[binding_id] = keys.replace(" ", "")
+    return keymap

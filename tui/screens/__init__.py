@@ -1,0 +1,1 @@
+"""Screens of the browser: the main panes, modal pickers and editors, help, review."""

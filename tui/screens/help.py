@@ -1,0 +1,60 @@
+"""`?`: every key of the browser with its binding id, as remapped by the user's keymap."""
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.keymap import APP_KEYS, MAIN_KEYS, REVIEW_KEYS, keymap_path
+
+MOVES = (
+    ("tab / shift+tab", "next / previous pane"),
+    ("↑ ↓ / j k, pgup pgdn, home end", "move in a list or the article"),
+    ("enter", "open: an article lists its events; a status row filters to its post"),
+    ("ctrl+p", "command palette: filters, crossings, factions, articles, export"),
+)
+MARKS = (
+    ("▶ ┃", "the lit sentence in the article (gutter)"),
+    ("•", "another event's sentence in the article"),
+    ("✎", "the event has a note (shown under its sentence)"),
+    ("✓ ✗", "accepted / rejected"),
+    ("?", "hedged report (reportedly, claimed, …)"),
+    ("⚠", "contested: sources disagree"),
+    ("(date)", "no date in the sentence: the publication date"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, keymap: dict[str, str]) -> None:
+        super().__init__()
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="dialog") as box:
+            box.border_title = "Keys"
+            yield Static(self.table())
+
+    def table(self) -> Table:
+        table = Table(box=None, show_header=True, header_style="bold", expand=True)
+        table.add_column("key")
+        table.add_column("does")
+        table.add_column("binding id", style="dim")
+        for title, keys in (("Browser", APP_KEYS + MAIN_KEYS), ("Review mode (r)", REVIEW_KEYS)):
+            table.add_row(Text(title, style="bold underline"), "", "")
+            for key in keys:
+                table.add_row(Text(self.keymap.get(key.id, key.keys)), Text(key.description), Text(key.id))
+        table.add_row(Text("Moving", style="bold underline"), "", "")
+        for keys, does in MOVES:
+            table.add_row(Text(keys), Text(does), "")
+        table.add_row(Text("Marks", style="bold underline"), "", "")
+        for mark, means in MARKS:
+            table.add_row(Text(mark), Text(means), "")
+        table.add_row("", "", "")
+        table.add_row(Text("remap keys in"), Text(str(keymap_path())), "")
+        return table

@@ -1,0 +1,49 @@
+"""The note editor: a modal text area; F2 or the Save button saves, Esc cancels."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static, TextArea
+
+from store.sanitize import safe_line
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Dismisses with the note text ("" deletes the note), or None when cancelled."""
+
+    BINDINGS = [
+        Binding("f2", "save", "Save", priority=True, id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+
+    def __init__(self, sentence: str, note: str | None) -> None:
+        super().__init__()
+        self.sentence = sentence
+        self.note = note or ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-editor", classes="dialog") as box:
+            box.border_title = "Note"
+            yield Static(Text(safe_line(self.sentence)), classes="quote")
+            yield TextArea(self.note, id="note-text", soft_wrap=True, tab_behavior="focus")
+            yield Label("F2: save · Esc: cancel · Tab: buttons", classes="hint")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_save() if event.button.id == "save" else self.action_cancel()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

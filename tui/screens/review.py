@@ -1,0 +1,129 @@
+"""Review mode: walk the unreviewed events one by one, sentence lit; a/x decide, space skips.
+
+Each key moves on to the next event, so an analyst can clear a batch without
+leaving the home row. Decisions are written at once by the app.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from store.sanitize import safe_line
+from tui.app import EventsChanged
+from tui.keymap import REVIEW_KEYS
+from tui.widgets.article_view import ArticleView
+from tui.widgets.lists import DECISION_MARKS, HEDGED_MARK, NOTE_MARK, crossing_side, event_date
+
+
+def describe_event(event: dict) -> Text:
+    """One line per fact, plain text: what happened, who, where, when, how sure."""
+    text = Text()
+    rows = (
+        ("type", event.get("type")),
+        ("actor", f"{event.get('actor')}  “{event.get('actor_text') or ''}”"),
+        ("crossing", f"{crossing_side(event)}  “{event.get('crossing_text') or ''}”"),
+        ("date", f"{event_date(event)}  “{event.get('date_text') or ''}”"),
+        ("source", f"{event.get('outlet') or '—'} · {event.get('source') or '—'}"),
+        ("hedged", f"{HEDGED_MARK} yes (reported, not confirmed)" if event.get("hedged") else "no"),
+        ("decision", f"{DECISION_MARKS.get(event.get('decision'), '')} {event.get('decision') or 'unreviewed'}"),
+        ("note", f"{NOTE_MARK} {event['note']}" if event.get("note") else "—"),
+    )
+    for label, value in rows:
+        text.append(f"{label:>9}  ", style="bold")
+        text.append(safe_line(str(value or "—")) + "\n")
+    return text
+
+
+class ReviewScreen(Screen):
+    BINDINGS = [key.binding() for key in REVIEW_KEYS]
+    AUTO_FOCUS = "ArticleView"
+
+    def __init__(self, event_ids: list[str]) -> None:
+        super().__init__()
+        self.event_ids = event_ids
+        self.position = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="review"):
+            yield Static(id="review-progress")
+            yield Static(id="review-event", classes="pane")
+            yield ArticleView(id="review-article", classes="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_current()
+
+    @property
+    def current(self) -> dict | None:
+        if 0 <= self.position < len(self.event_ids):
+            return self.app.events.get(self.event_ids[self.position])
+        return None
+
+    def show_current(self) -> None:
+        progress = self.query_one("#review-progress", Static)
+        detail = self.query_one("#review-event", Static)
+        view = self.query_one(ArticleView)
+        event = self.current
+        done = sum(1 for i in self.event_ids if self.app.events[i].get("decision"))
+        if event is None:
+            progress.update(Content(f"REVIEW · done: {done} of {len(self.event_ids)} decided · Esc to leave"))
+            detail.update(Content("No more events to review."))
+            view.show(None)
+            return
+        progress.update(
+            Content(f"REVIEW · event {self.position + 1} of {len(self.event_ids)} · {done} decided · a accept · x reject · space skip")
+        )
+        detail.update(describe_event(event))
+        detail.border_title = "Event"
+        article = self.app.articles.get(event.get("article_id"))
+        siblings = [e for e in self.app.events.values() if e.get("article_id") == event.get("article_id")]
+        view.show(article, siblings, event)
+        if article:
+            view.border_title = Content(safe_line(" · ".join(x for x in (article.get("title"), article.get("source"), article.get("published")) if x))[:100])
+
+    def advance(self, step: int = 1) -> None:
+        self.position = max(0, min(self.position + step, len(self.event_ids)))
+        self.show_current()
+
+    def action_decide(self, decision: str) -> None:
+        event = self.current
+        if event is not None and self.app.decide(event["id"], decision):
+            self.advance()
+
+    def action_skip(self) -> None:
+        self.advance()
+
+    def action_previous(self) -> None:
+        self.advance(-1)
+
+    def action_undo(self) -> None:
+        event_id = self.app.undo()
+        if event_id in self.event_ids:
+            self.position = self.event_ids.index(event_id)
+        self.show_current()
+
+    def action_note(self) -> None:
+        from tui.screens.note import NoteScreen
+
+        event = self.current
+        if event is None:
+            return
+
+        def saved(text: str | None) -> None:
+            if text is not None and text != (event.get("note") or ""):
+                self.app.save_note(event["id"], text)
+                self.show_current()
+
+        self.app.push_screen(NoteScreen(event.get("sentence") or "", event.get("note")), saved)
+
+    def action_leave(self) -> None:
+        self.dismiss()
+
+    def on_events_changed(self, message: EventsChanged) -> None:
+        if self.is_current:
+            self.show_current()

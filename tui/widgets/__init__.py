@@ -1,0 +1,1 @@
+"""Widgets of the browser: they take plain dicts and talk upward with messages."""

@@ -1,0 +1,129 @@
+"""The three tables of the main screen: articles, events, crossing status.
+
+Each takes plain dicts (as the store serves them) and turns fields into
+`Text` through `safe_line`, so a title like `[bold]` or an ESC byte is shown as
+text. Marks never rely on colour: `?` hedged, `✎` note, `✓`/`✗` decision,
+`⚠` contested.
+"""
+from __future__ import annotations
+
+from typing import Hashable, Mapping, Sequence
+
+from rich.text import Text
+
+from store.sanitize import safe_line
+from tui.widgets.row_table import Column, RowTable
+
+HEDGED_MARK, NOTE_MARK = "?", "✎"
+DECISION_MARKS = {"accepted": "✓", "rejected": "✗"}
+CONTESTED_MARK = "⚠"
+
+
+def cell(value: object, style: str = "", justify: str = "left") -> Text:
+    return Text("" if value is None else safe_line(str(value)), style=style, justify=justify, end="")
+
+
+def event_date(event: Mapping) -> str:
+    """The event's own date, else the article's publication date in brackets."""
+    if event.get("date"):
+        return event["date"]
+    return f"({event['published']})" if event.get("published") else "—"
+
+
+def crossing_side(event: Mapping) -> str:
+    crossing = event.get("crossing") or "?"
+    return f"{crossing}·{event['side']}" if event.get("side") else crossing
+
+
+class ArticleList(RowTable):
+    COLUMNS = (Column("title"), Column("outlet", 20), Column("date", 10), Column("ev", 3, "right"))
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.articles: dict[Hashable, Mapping] = {}
+
+    def set_articles(self, articles: Sequence[Mapping]) -> None:
+        self.articles = {a["id"]: a for a in articles}
+        self.set_rows([a["id"] for a in articles])
+
+    def row_cells(self, key: Hashable) -> Sequence[Text]:
+        a = self.articles[key]
+        return (
+            cell(a.get("title") or a.get("name")),
+            cell(a.get("source"), "italic"),
+            cell(a.get("published") or "—"),
+            cell(a.get("n_events", 0), justify="right"),
+        )
+
+
+class EventList(RowTable):
+    COLUMNS = (
+        Column("date", 12),
+        Column("type", 10),
+        Column("actor", 16),
+        Column("crossing·side", 18),
+        Column(HEDGED_MARK, 1),
+        Column(NOTE_MARK, 1),
+        Column("✓", 1),
+        Column("sentence"),
+    )
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.events: Mapping[Hashable, Mapping] = {}
+
+    def set_events(self, events: Mapping[Hashable, Mapping], shown: Sequence[Hashable]) -> None:
+        """`events` maps every id to its event; `shown` lists the ids that pass the filters."""
+        self.events = events
+        self.set_rows(shown)
+
+    def row_cells(self, key: Hashable) -> Sequence[Text]:
+        e = self.events[key]
+        decision = e.get("decision")
+        return (
+            cell(event_date(e)),
+            cell(e.get("type"), "bold"),
+            cell(e.get("actor")),
+            cell(crossing_side(e)),
+            cell(HEDGED_MARK if e.get("hedged") else ""),
+            cell(NOTE_MARK if e.get("note") else ""),
+            cell(DECISION_MARKS.get(decision, ""), "bold"),
+            cell(e.get("sentence"), "dim" if decision == "rejected" else ""),
+        )
+
+
+class StatusTable(RowTable):
+    """Rows are posts: (crossing, side) pairs, as `store.status` reports them."""
+
+    COLUMNS = (
+        Column("crossing", 15),
+        Column("side", 4),
+        Column("holder", 17),
+        Column("since", 10),
+        Column("last report", 11),
+        Column("src", 3, "right"),
+        Column("open", 6),
+        Column("contested"),
+    )
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.posts: dict[Hashable, Mapping] = {}
+
+    def set_posts(self, posts: Sequence[Mapping]) -> None:
+        self.posts = {(p["crossing"], p.get("side")): p for p in posts}
+        self.set_rows(list(self.posts))
+
+    def row_cells(self, key: Hashable) -> Sequence[Text]:
+        p = self.posts[key]
+        is_open = p.get("open")
+        return (
+            cell(p["crossing"], "bold"),
+            cell(p.get("side") or "—"),
+            cell(p.get("holder") or "unknown", "" if p.get("holder") else "dim"),
+            cell(p.get("since") or "—"),
+            cell(p.get("last_report") or "—"),
+            cell(p.get("sources", 0), justify="right"),
+            cell({True: "open", False: "closed"}.get(is_open, "")),
+            cell(f"{CONTESTED_MARK} contested" if p.get("contested") else "", "bold"),
+        )
