@@ -1,0 +1,47 @@
+"""When two reports name the same holder: a generic label ("militants") agrees with the groups it may stand for."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .status_rules import status_rules
+
+
+def is_generic(actor: str) -> bool:
+    return actor in status_rules().generic_actors
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Same faction, or a generic label and a group it may stand for (two generics agree only if equal)."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    generic = status_rules().generic_actors
+    return b in generic.get(a, ()) or a in generic.get(b, ())
+
+
+def fits_camp(actor: str, camp: Iterable[str]) -> bool:
+    return all(compatible(actor, member) for member in camp)
+
+
+def camps_of(actors: Iterable[str]) -> list[set[str]]:
+    """Split actors into camps whose members all agree with each other (first fit, in the order given)."""
+    camps: list[set[str]] = []
+    for actor in actors:
+        for camp in camps:
+            if fits_camp(actor, camp):
+                camp.add(actor)
+                break
+        else:
+            camps.append({actor})
+    return camps
+
+
+def most_specific(actors: Iterable[str]) -> str | None:
+    """The name to show for a camp: a named group over a generic label, the most reported first."""
+    counts: dict[str, int] = {}
+    for actor in actors:
+        counts[actor] = counts.get(actor, 0) + 1
+    if not counts:
+        return None
+    return min(counts, key=lambda a: (is_generic(a), -counts[a], a))

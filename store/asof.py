@@ -1,0 +1,36 @@
+"""The days on which the status table changes, for stepping the as-of date with `[` and `]`.
+
+A day counts when any counted event (not rejected, naming a crossing) takes effect on it
+(store.claims.effective): that is when some post's holder, contested mark, open state or
+last report can change.
+
+    change_dates(events) -> list[str]              # ascending ISO days
+    previous_change(dates, as_of) -> str | None    # latest day strictly before as_of
+    next_change(dates, as_of) -> str | None        # earliest day strictly after as_of
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from .claims import effective
+
+
+def change_dates(events: list[dict]) -> list[str]:
+    days = set()
+    for event in events:
+        if event.get("decision") == "rejected" or not event.get("crossing"):
+            continue
+        when = effective(event)
+        if when is not None:
+            days.add(when[0].isoformat())
+    return sorted(days)
+
+
+def previous_change(dates: list[str], as_of: str) -> str | None:
+    i = bisect_left(dates, as_of[:10])
+    return dates[i - 1] if i > 0 else None
+
+
+def next_change(dates: list[str], as_of: str) -> str | None:
+    i = bisect_right(dates, as_of[:10])
+    return dates[i] if i < len(dates) else None

@@ -1,0 +1,122 @@
+"""From events to claims about one post: when each event takes effect, and which posts it speaks for.
+
+When an event counts (its effective day and tier):
+- an event with a date counts on that date (tier 1);
+- an undated `holds` counts on its article's publication date (tier 1): it states the
+  situation at the time of the report;
+- any other undated event counts on its article's publication date too, the latest day it
+  can have happened and the first day it is known, but in tier 0: on that day it is placed
+  before the events the reports date to that day. An undated retelling ("the crossing was
+  retaken days later") thus never overrides what a report dates to the same day;
+- an event with neither date nor publication date cannot be placed and is left out.
+
+Which posts an event speaks for: its own side; an event naming no side speaks for both
+posts, except that when on the same day one post has a side-specific report agreeing
+with it and the other a side-specific report disagreeing, it speaks only for the agreeing
+post ("the Iraqi forces control Al Waleed" beside "the Syrian side fell to IS").
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from .actors import compatible
+
+HOLDER_TYPES = frozenset({"captured", "holds"})
+OPEN_TYPES = frozenset({"closed", "reopened"})
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One event as it bears on one post."""
+
+    event_id: str
+    type: str
+    actor: str | None
+    side: str | None  # the event's own side; None when it spoke for both posts
+    day: date
+    tier: int
+    source: str  # independent source key (see store.sources)
+    speaker: str | None  # who the report quotes, lower case
+    hedged: bool
+
+    @property
+    def key(self) -> tuple[date, int]:
+        return (self.day, self.tier)
+
+    @property
+    def names_holder(self) -> bool:
+        return self.type in HOLDER_TYPES and self.actor is not None
+
+
+def parse_day(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def effective(event: dict) -> tuple[date, int] | None:
+    """(day, tier) on which an event counts, or None when it cannot be placed in time."""
+    day = parse_day(event.get("date"))
+    if day is not None:
+        return day, 1
+    published = parse_day(event.get("published"))
+    if published is None:
+        return None
+    return published, 1 if event.get("type") == "holds" else 0
+
+
+def make_claim(event: dict, source: str) -> Claim | None:
+    when = effective(event)
+    if when is None:
+        return None
+    speaker = event.get("source")
+    return Claim(
+        event_id=event["id"],
+        type=event.get("type") or "",
+        actor=event.get("actor") or None,
+        side=(event.get("side") or None),
+        day=when[0],
+        tier=when[1],
+        source=source,
+        speaker=speaker.strip().lower() if isinstance(speaker, str) and speaker.strip() else None,
+        hedged=bool(event.get("hedged")),
+    )
+
+
+def _targets(claim: Claim, posts: tuple[str, ...], specific: dict) -> tuple[str, ...]:
+    if claim.side is not None:
+        return (claim.side,)
+    if not claim.names_holder:
+        return posts
+    agree, disagree = [], []
+    for post in posts:
+        actors = specific.get((claim.day, post), ())
+        if any(compatible(claim.actor, a) for a in actors):
+            agree.append(post)
+        elif actors:
+            disagree.append(post)
+    if agree and disagree:
+        return tuple(agree)
+    return posts
+
+
+def claims_by_post(claims: list[Claim], posts: tuple[str, ...]) -> dict[str, list[Claim]]:
+    """Each post's claims, sorted by (day, tier, event id)."""
+    specific: dict[tuple[date, str], list[str]] = defaultdict(list)
+    for c in claims:
+        if c.side is not None and c.names_holder:
+            specific[(c.day, c.side)].append(c.actor)
+    out: dict[str, list[Claim]] = {post: [] for post in posts}
+    for c in claims:
+        for post in _targets(c, posts, specific):
+            out.setdefault(post, []).append(c)
+    for lst in out.values():
+        lst.sort(key=lambda c: (c.day, c.tier, c.event_id))
+    return out

@@ -1,0 +1,151 @@
+"""Who holds one post over time: the post's claims, resolved day by day into stretches.
+
+Claims are taken day by day (see store.claims for the day and tier of each). Each day:
+- `captured` and `holds` claims name holders; they are split into camps of agreeing actors
+  (store.actors). One camp: if it agrees with the current holder the stretch goes on (a
+  repeated report is not a new capture), otherwise a new stretch begins that day.
+- Several camps on one day: the current holder stays if one camp agrees with it (a
+  disputed change is not a change; the post is marked contested instead), unless only
+  undated retellings (tier 0) support it that day and another camp has reports dated to
+  the day. Otherwise the camp with reports dated to the day wins, then the one with the
+  most independent sources, then more unhedged reports; a tie leaves the holder unknown.
+- `withdrew` by the holder (or an agreeing actor) leaves the post unheld from that day,
+  unless a camp takes it the same day. A side-specific `withdrew` by someone else, when
+  the holder rests only on reports naming no side, shows those reports were wrong for this
+  post: the stretch ends there too (regime forces leaving Al Tanf in May 2015 show the
+  Syrian side was not held by the June 2014 captors of "Al Waleed").
+- `reinforced` by the holder supports it; `attacked`, `closed`, `reopened` never change
+  the holder.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from .actors import camps_of, compatible, most_specific
+from .claims import OPEN_TYPES, Claim
+
+
+@dataclass
+class Stretch:
+    start: date
+    holder: str | None  # the camp's lead actor; None: unheld or unknown
+    support: list[Claim] = field(default_factory=list)
+    weak: bool = True  # every holder claim so far named no side
+    why: str = "captured"  # captured | withdrew | disputed | corrected
+
+    def agrees(self, actor: str | None) -> bool:
+        return compatible(actor, self.holder)
+
+
+@dataclass
+class PostHistory:
+    post: str
+    claims: list[Claim]
+    stretches: list[Stretch]
+    days: list[date]  # day of each resolved group, ascending
+    at_group: list[tuple[int, int]]  # after each group: (stretch index or -1, support length)
+
+    def state(self, as_of: date) -> tuple[Stretch | None, list[Claim]]:
+        """The stretch in force at the end of `as_of` and the claims supporting it by then."""
+        i = bisect_right(self.days, as_of) - 1
+        if i < 0:
+            return None, []
+        index, n = self.at_group[i]
+        if index < 0:
+            return None, []
+        stretch = self.stretches[index]
+        return stretch, stretch.support[:n]
+
+
+def _groups(claims: list[Claim]):
+    group: list[Claim] = []
+    for claim in claims:
+        if group and claim.day != group[0].day:
+            yield group
+            group = []
+        group.append(claim)
+    if group:
+        yield group
+
+
+def _rank(camp: list[Claim]) -> tuple[int, int, int, int]:
+    return (
+        any(c.tier for c in camp),
+        len({c.source for c in camp}),
+        sum(not c.hedged for c in camp),
+        len(camp),
+    )
+
+
+def _winner(camps: list[list[Claim]], current: Stretch | None, blocked: bool) -> tuple[list[Claim] | None, bool]:
+    """The winning camp's claims (None: unknown) and whether it continues the current stretch."""
+    if current is not None and current.holder is not None and not blocked:
+        for camp in camps:
+            if any(current.agrees(c.actor) for c in camp):
+                others_dated = any(c.tier for other in camps if other is not camp for c in other)
+                if any(c.tier for c in camp) or not others_dated:
+                    return camp, True
+    if len(camps) == 1:
+        return camps[0], False
+    ranked = sorted(camps, key=_rank, reverse=True)
+    if _rank(ranked[0]) == _rank(ranked[1]):
+        return None, False
+    return ranked[0], False
+
+
+def resolve(post: str, claims: list[Claim]) -> PostHistory:
+    stretches: list[Stretch] = []
+    days: list[date] = []
+    at_group: list[tuple[int, int]] = []
+    for group in _groups(claims):
+        day = group[0].day
+        current = stretches[-1] if stretches else None
+        positives = [c for c in group if c.names_holder]
+        left = [c for c in group if c.type == "withdrew" and c.actor]
+        holder_left = current is not None and any(current.agrees(c.actor) for c in left)
+        corrected = (
+            current is not None
+            and current.holder is not None
+            and current.weak
+            and any(c.side is not None and not current.agrees(c.actor) for c in left)
+        )
+        blocked = holder_left or corrected
+        if positives:
+            actor_camps = camps_of(c.actor for c in positives)
+            camps = [[c for c in positives if c.actor in camp] for camp in actor_camps]
+            camp, continues = _winner(camps, current, blocked)
+            if camp is None:
+                stretches.append(Stretch(day, None, list(positives), why="disputed"))
+            elif continues:
+                current.support.extend(camp)
+                current.weak = current.weak and all(c.side is None for c in camp)
+                current.holder = most_specific(c.actor for c in current.support if c.names_holder)
+            else:
+                why = "corrected" if corrected else "captured"
+                holder = most_specific(c.actor for c in camp)
+                stretches.append(Stretch(day, holder, list(camp), all(c.side is None for c in camp), why))
+        elif blocked:
+            stretches.append(Stretch(day, None, left, why="withdrew"))
+        current = stretches[-1] if stretches else None
+        if current is not None and current.holder is not None:
+            current.support.extend(c for c in group if c.type == "reinforced" and current.agrees(c.actor))
+        days.append(day)
+        at_group.append((len(stretches) - 1, len(current.support) if current else 0))
+    return PostHistory(post, claims, stretches, days, at_group)
+
+
+def open_state(claims: list[Claim], as_of: date) -> tuple[str, list[Claim]]:
+    """open | closed | unknown, from the latest `closed` / `reopened` up to `as_of` (kept apart from the holder)."""
+    latest = [c for c in claims if c.type in OPEN_TYPES and c.day <= as_of]
+    if not latest:
+        return "unknown", []
+    last_key = latest[-1].key
+    last = [c for c in latest if c.key == last_key]
+    kinds = {c.type for c in last}
+    if kinds == {"closed"}:
+        return "closed", last
+    if kinds == {"reopened"}:
+        return "open", last
+    return "unknown", last

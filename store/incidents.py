@@ -1,0 +1,117 @@
+"""Repeated reports of one real-world event become one incident.
+
+Two events are one incident when they name the same crossing and type, sides that do not
+differ (equal, or one names no side), agreeing actors (store.actors), and compatible days:
+- both dated: the same day;
+- one undated: the dated day lies within `incident_window_days` (7) before the undated
+  report's publication (an undated report tells of something up to its publication);
+- both undated: published at most that many days apart.
+Dated events are grouped first, then undated ones join the closest compatible incident.
+Rejected events are left out. Syndicated copies of articles are recognised in
+store.sources (`syndication`, re-exported here).
+
+    group_incidents(events) -> list[Incident]
+    incident_index(events) -> {event id: incident id}
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .actors import compatible, is_generic
+from .claims import parse_day
+from .sources import source_groups, syndication
+from .status_rules import status_rules
+
+__all__ = ["Incident", "group_incidents", "incident_index", "syndication", "source_groups", "article_marks"]
+
+
+@dataclass
+class Incident:
+    id: str
+    crossing: str
+    type: str
+    actor: str | None
+    side: str | None
+    day: date | None  # the reported day, when any report dates it
+    events: list[dict] = field(default_factory=list)
+
+    def agrees(self, event: dict) -> bool:
+        side = event.get("side") or None
+        if side and self.side and side != self.side:
+            return False
+        return event.get("actor") == self.actor or compatible(event.get("actor"), self.actor)
+
+    def add(self, event: dict) -> None:
+        self.events.append(event)
+        self.side = self.side or event.get("side") or None
+        actor = event.get("actor")
+        if self.actor is None or (actor and is_generic(self.actor) and not is_generic(actor)):
+            self.actor = actor or self.actor
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({e.get("article_id") for e in self.events if e.get("article_id")})
+
+
+def _order(event: dict):
+    return (parse_day(event.get("date")) is None, event.get("date") or "", event.get("published") or "", event["id"])
+
+
+def _group_kind(crossing: str, kind: str, members: list[dict], window: timedelta) -> list[Incident]:
+    dated: dict[date, list[Incident]] = defaultdict(list)  # by reported day
+    undated: dict[date, list[Incident]] = defaultdict(list)  # by a member's publication day
+    found: list[Incident] = []
+
+    def new(event: dict, day: date | None) -> Incident:
+        inc = Incident(f"inc-{event['id']}", crossing, kind, event.get("actor"), event.get("side") or None, day)
+        found.append(inc)
+        return inc
+
+    for event in sorted(members, key=_order):
+        day, published = parse_day(event.get("date")), parse_day(event.get("published"))
+        if day is not None:
+            inc = next((i for i in dated[day] if i.agrees(event)), None) or new(event, day)
+            if inc not in dated[day]:
+                dated[day].append(inc)
+        elif published is not None:
+            candidates = [  # closest dated incident first
+                i for k in range(window.days + 1)
+                for i in dated.get(published - timedelta(days=k), ()) if i.agrees(event)
+            ]
+            if not candidates:
+                candidates = [
+                    i for k in range(-window.days, window.days + 1)
+                    for i in undated.get(published + timedelta(days=k), ()) if i.agrees(event)
+                ]
+            inc = candidates[0] if candidates else new(event, None)
+            if inc.day is None and inc not in undated[published]:
+                undated[published].append(inc)
+        else:
+            inc = new(event, None)
+        inc.add(event)
+    return found
+
+
+def group_incidents(events: list[dict]) -> list[Incident]:
+    window = timedelta(days=status_rules().incident_window_days)
+    kinds: dict[tuple, list[dict]] = defaultdict(list)
+    for event in events:
+        if event.get("decision") != "rejected" and event.get("crossing"):
+            kinds[(event["crossing"], event.get("type"))].append(event)
+    incidents: list[Incident] = []
+    for (crossing, kind), members in kinds.items():
+        incidents.extend(_group_kind(crossing, kind, members, window))
+    incidents.sort(key=lambda inc: (inc.day or parse_day(inc.events[0].get("published")) or date.max, inc.id))
+    return incidents
+
+
+def incident_index(events: list[dict]) -> dict[str, str]:
+    return {e["id"]: inc.id for inc in group_incidents(events) for e in inc.events}
+
+
+def article_marks(articles: list[dict]) -> dict[str, dict]:
+    """Per article: `syndicated_of` (the original it copies, or None) and `source_group`."""
+    copies, groups = syndication(articles), source_groups(articles)
+    return {a["id"]: {"syndicated_of": copies.get(a["id"]), "source_group": groups.get(a["id"])} for a in articles}
