@@ -41,17 +41,17 @@ MAIN_KEYS = (
     Key("filter.crossings", "c", "pick('crossings')", "Crossings"),
     Key("filter.factions", "f", "pick('factions')", "Factions"),
     Key("filter.types", "t", "pick('types')", "Types"),
-    Key("filter.dates", "d", "pick_dates", "Dates"),
-    Key("back", "escape", "back", "Back/clear"),
+    Key("filter.dates", "d", "pick_dates", "Dates", show=False),
+    Key("back", "escape", "back", "Back/clear", show=False),
     Key("note", "n", "note", "Note"),
     Key("accept", "a", "decide('accepted')", "Accept"),
     Key("reject", "x", "decide('rejected')", "Reject"),
     Key("undo", "u", "undo", "Undo"),
     Key("copy", "y", "copy_citation", "Copy"),
     Key("review", "r", "review", "Review"),
-    Key("asof.previous", "left_square_bracket", "as_of(-1)", "As-of ◀"),
-    Key("asof.next", "right_square_bracket", "as_of(1)", "As-of ▶"),
-    Key("timeline", "l", "timeline", "Timeline"),
+    Key("asof.previous", "left_square_bracket", "as_of(-1)", "As-of ◀", show=False),
+    Key("asof.next", "right_square_bracket", "as_of(1)", "As-of ▶", show=False),
+    Key("timeline", "l", "timeline", "Timeline", show=False),
 )
 
 REVIEW_KEYS = (

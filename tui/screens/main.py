@@ -23,7 +23,7 @@ from tui.app import EventsChanged
 from tui.keymap import MAIN_KEYS
 from tui.screens.describe import events_title
 from tui.screens.palette import PALETTE_PROVIDERS
-from tui.screens.status_feed import change_days, newest_report, status_posts, step_as_of
+from tui.screens.status_feed import StatusFeed, newest_report, step_as_of
 from tui.widgets.article_view import ArticleView
 from tui.widgets.lists import ArticleList, EventList, StatusTable
 from tui.widgets.row_table import RowTable
@@ -45,6 +45,7 @@ class MainScreen(Screen):
         self.back_stack: list[EventFilter] = []
         self.shown: list[str] = []
         self.lit_id: str | None = None
+        self.status_asked = self.status_shown = 0
 
     @property
     def events(self) -> dict[str, dict]:
@@ -61,7 +62,7 @@ class MainScreen(Screen):
             with Vertical(id="right"):
                 yield ArticleView(id="article", classes="pane")
                 yield StatusTable(id="status", classes="pane")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
@@ -70,9 +71,8 @@ class MainScreen(Screen):
         articles.border_title = f"Articles {len(self.app.articles)}"
         self.query_one(ArticleView).border_title = "Article"
         self.apply_filter(self.flt, remember=False)
-        self.as_of = newest_report(self.events.values())
-        if self.as_of is None:
-            self.refresh_status()
+        self.feed = StatusFeed(list(self.app.articles.values()))
+        self.refresh_status()
 
     # -- filtering -----------------------------------------------------------------
 
@@ -267,7 +267,7 @@ class MainScreen(Screen):
             self.events[i].get("article_id") == (self.query_one(ArticleView).article or {}).get("id") for i in message.event_ids
         ):
             self.show_lit()
-        self.refresh_status()
+        self.refresh_status([self.events[i] for i in message.event_ids if i in self.events])
 
     # -- review, as-of, timeline -------------------------------------------------------
 
@@ -281,7 +281,7 @@ class MainScreen(Screen):
         self.app.push_screen(ReviewScreen(todo))
 
     def action_as_of(self, step: int) -> None:
-        day = step_as_of(change_days(list(self.events.values())), self.as_of, step)
+        day = step_as_of(self.feed.days, self.as_of, step)
         if day is None:
             self.notify("No earlier change." if step < 0 else "No later change.")
         else:
@@ -319,26 +319,37 @@ class MainScreen(Screen):
     def watch_as_of(self) -> None:
         self.refresh_status()
 
-    def refresh_status(self) -> None:
-        self.app.sub_title = f"status as of {self.as_of or 'today'}" + (
-            " · READ-ONLY" if getattr(self.app.store, "readonly", False) else ""
-        )
-        self.compute_status(list(self.events.values()), self.as_of)
+    def refresh_status(self, changed: list[dict] | None = None) -> None:
+        self.status_asked += 1
+        self.compute_status(self.status_asked, self.as_of, changed)
 
-    @work(thread=True, exclusive=True, group="status")
-    def compute_status(self, events: list[dict], as_of: str | None) -> None:
+    @work(thread=True, group="status")
+    def compute_status(self, asked: int, as_of: str | None, changed: list[dict] | None) -> None:
+        """Load (first time) or update the status engine, then ask it for the as-of day."""
         try:
-            posts = status_posts(events, as_of)
+            if not self.feed.loaded:
+                self.feed.load(self.app.store.events())
+            elif changed:
+                self.feed.changed(changed, self.app.store.events())
+            day, posts = self.feed.posts(as_of)
         except Exception as err:  # status is someone else's module; never take the browser down
             self.app.call_from_thread(self.notify, f"Status unavailable: {err}", severity="error")
-            posts = []
-        self.app.call_from_thread(self.show_status, posts)
+            day, posts = as_of, []
+        self.app.call_from_thread(self.show_status, day, posts, asked)
 
-    def show_status(self, posts: list[dict]) -> None:
+    def show_status(self, day: str | None, posts: list[dict], asked: int = 0) -> None:
+        if asked < self.status_shown:
+            return  # a later answer is already on screen
+        self.status_shown = asked
+        if day != self.as_of:
+            self.set_reactive(MainScreen.as_of, day)
+        self.app.sub_title = f"status as of {day or '—'}" + (
+            " · READ-ONLY" if getattr(self.app.store, "readonly", False) else ""
+        )
         table = self.query_one(StatusTable)
         table.set_posts(posts)
         contested = sum(1 for p in posts if p.get("contested"))
-        title = f"Status as of {self.as_of or 'today'} · {len(posts)} posts"
+        title = f"Status as of {day or '—'} · {len(posts)} posts"
         table.border_title = Content(title + (f" · ⚠ {contested} contested" if contested else ""))
 
     def action_timeline(self) -> None:

@@ -53,7 +53,7 @@ class ReviewScreen(Screen):
             yield Static(id="review-progress")
             yield Static(id="review-event", classes="pane")
             yield ArticleView(id="review-article", classes="pane")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_current()

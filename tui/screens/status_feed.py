@@ -5,23 +5,16 @@ module only calls them and turns their answer into the rows the pane shows.
 """
 from __future__ import annotations
 
+import threading
 from typing import Iterable, Sequence
 
-from store.filters import event_day
+from store.asof import change_dates, next_change, previous_change
+from store.status import StatusEngine
 
 
 def newest_report(events: Iterable[dict]) -> str | None:
     days = [e.get("published") for e in events if e.get("published")]
     return max(days) if days else None
-
-
-def change_days(events: Sequence[dict]) -> list[str]:
-    """Days on which the status may change, oldest first."""
-    try:
-        from store.status import change_dates
-    except ImportError:
-        return sorted({d for e in events if e.get("decision") != "rejected" and (d := event_day(e))})
-    return [str(d) for d in change_dates(list(events))]
 
 
 def step_as_of(days: Sequence[str], current: str | None, step: int) -> str | None:
@@ -30,20 +23,38 @@ def step_as_of(days: Sequence[str], current: str | None, step: int) -> str | Non
         return None
     if current is None:
         return days[-1]
-    if step < 0:
-        earlier = [d for d in days if d < current]
-        return earlier[-1] if earlier else None
-    later = [d for d in days if d > current]
-    return later[0] if later else None
+    return previous_change(list(days), current) if step < 0 else next_change(list(days), current)
 
 
-def status_posts(events: Sequence[dict], as_of: str | None) -> list[dict]:
-    """One row per post: crossing, side, holder, since, last_report, sources, contested, open."""
-    from store.status import compute_status
+class StatusFeed:
+    """Keeps one `StatusEngine` so that after a decision only that crossing is recomputed.
 
-    result = compute_status(list(events), as_of=as_of)
-    posts = result.get("posts", []) if isinstance(result, dict) else result
-    return [p if isinstance(p, dict) else dict(p.__dict__) for p in posts]
+    Called from worker threads; the lock keeps two of them from using the engine at once.
+    """
+
+    def __init__(self, articles: Sequence[dict]) -> None:
+        self.engine = StatusEngine(list(articles))
+        self.lock = threading.Lock()
+        self.loaded = False
+        self.days: list[str] = []
+
+    def load(self, events: Sequence[dict]) -> None:
+        with self.lock:
+            self.engine.load(list(events))
+            self.days = change_dates(list(events))
+            self.loaded = True
+
+    def changed(self, events: Iterable[dict], all_events: Sequence[dict]) -> None:
+        with self.lock:
+            for event in events:
+                self.engine.replace(event)
+            self.days = change_dates(list(all_events))
+
+    def posts(self, as_of: str | None) -> tuple[str | None, list[dict]]:
+        """(the as-of day used, one row per post)."""
+        with self.lock:
+            result = self.engine.status(as_of)
+        return result.get("as_of"), result.get("posts", [])
 
 
 def crossing_names() -> dict[str, str]:

@@ -24,10 +24,10 @@ def cell(value: object, style: str = "", justify: str = "left") -> Text:
 
 
 def event_date(event: Mapping) -> str:
-    """The event's own date, else the article's publication date in brackets."""
+    """The event's own date, else `~` and the article's publication date."""
     if event.get("date"):
         return event["date"]
-    return f"({event['published']})" if event.get("published") else "—"
+    return f"~{event['published']}" if event.get("published") else "—"
 
 
 def crossing_side(event: Mapping) -> str:
@@ -58,10 +58,10 @@ class ArticleList(RowTable):
 
 class EventList(RowTable):
     COLUMNS = (
-        Column("date", 12),
+        Column("date", 11),
         Column("type", 10),
-        Column("actor", 16),
-        Column("crossing·side", 18),
+        Column("actor", 14),
+        Column("crossing·side", 16),
         Column(HEDGED_MARK, 1),
         Column(NOTE_MARK, 1),
         Column("✓", 1),
@@ -96,14 +96,14 @@ class StatusTable(RowTable):
     """Rows are posts: (crossing, side) pairs, as `store.status` reports them."""
 
     COLUMNS = (
-        Column("crossing", 15),
+        Column("crossing", 14),
         Column("side", 4),
-        Column("holder", 17),
+        Column("holder"),
         Column("since", 10),
-        Column("last report", 11),
+        Column("last rep.", 10),
         Column("src", 3, "right"),
-        Column("open", 6),
-        Column("contested"),
+        Column(CONTESTED_MARK, 1),
+        Column("gate", 6),
     )
 
     def __init__(self, **kwargs) -> None:
@@ -124,6 +124,6 @@ class StatusTable(RowTable):
             cell(p.get("since") or "—"),
             cell(p.get("last_report") or "—"),
             cell(p.get("sources", 0), justify="right"),
-            cell({True: "open", False: "closed"}.get(is_open, "")),
-            cell(f"{CONTESTED_MARK} contested" if p.get("contested") else "", "bold"),
+            cell(CONTESTED_MARK if p.get("contested") else "", "bold"),
+            cell({True: "open", False: "shut", "open": "open", "closed": "shut"}.get(is_open, "")),
         )
