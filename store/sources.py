@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from .status_rules import status_rules
 
@@ -30,17 +31,6 @@ def shingles(words: list[str], k: int = SHINGLE) -> set[tuple[str, ...]]:
 
 def words_of(text: str) -> list[str]:
     return _WORD.findall((text or "").lower())
-
-
-def lede_overlap(lede_words: list[str], other: set[tuple[str, ...]]) -> float:
-    """Share of the lede's 5-grams found anywhere in the other text."""
-    lede = shingles(lede_words[:LEDE_WORDS])
-    return len(lede & other) / len(lede) if lede else 0.0
-
-
-def copies(a_text: str, b_text: str) -> bool:
-    a, b = words_of(a_text), words_of(b_text)
-    return max(lede_overlap(a, shingles(b)), lede_overlap(b, shingles(a))) >= COPY_THRESHOLD
 
 
 def outlet_key(outlet: str | None) -> str | None:
@@ -76,23 +66,64 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def syndication(articles: list[dict]) -> dict[str, str | None]:
-    """article id -> id of the earliest-published article it copies (None for an original)."""
+class _Fingerprints:
+    """Lede and full-text 5-gram hashes per article, kept only while the article is in the window."""
+
+    def __init__(self, texts: dict[str, str]):
+        self.texts = texts
+        self.cache: dict[str, tuple[set[int], set[int]]] = {}
+
+    def of(self, aid: str) -> tuple[set[int], set[int]]:
+        got = self.cache.get(aid)
+        if got is None:
+            words = words_of(self.texts.get(aid) or "")
+            got = ({hash(g) for g in shingles(words[:LEDE_WORDS])}, {hash(g) for g in shingles(words)})
+            self.cache[aid] = got
+        return got
+
+    def forget(self, keep: set[str]) -> None:
+        for aid in [a for a in self.cache if a not in keep]:
+            del self.cache[aid]
+
+
+def _overlap(a: tuple[set[int], set[int]], b: tuple[set[int], set[int]]) -> float:
+    (lede_a, full_a), (lede_b, full_b) = a, b
+    ab = len(lede_a & full_b) / len(lede_a) if lede_a else 0.0
+    ba = len(lede_b & full_a) / len(lede_b) if lede_b else 0.0
+    return max(ab, ba)
+
+
+def syndication(articles: list[dict], window_days: int | None = None) -> dict[str, str | None]:
+    """article id -> id of the earliest-published article it copies (None for an original).
+
+    Copies are looked for among articles published within `syndication_window_days` of each
+    other (wire copy is reprinted within days; this keeps a 10,000-article store fast) and
+    among articles without a publication date.
+    """
+    window = status_rules().syndication_window_days if window_days is None else window_days
     order = sorted(articles, key=lambda a: (a.get("published") or "9999", a["id"]))
-    texts = {a["id"]: words_of(a.get("text") or "") for a in order}
-    grams = {aid: shingles(ws) for aid, ws in texts.items()}
+    prints = _Fingerprints({a["id"]: a.get("text") or "" for a in order})
     original: dict[str, str | None] = {}
-    for i, art in enumerate(order):
-        aid = art["id"]
+    recent: list[tuple[date | None, str]] = []
+    for art in order:
+        aid, day = art["id"], _day(art.get("published"))
+        recent = [(d, r) for d, r in recent if d is None or day is None or (day - d).days <= window]
+        prints.forget({r for _, r in recent} | {aid})
         original[aid] = None
-        for earlier in order[:i]:
-            eid = earlier["id"]
-            if original[eid] is None and max(
-                lede_overlap(texts[aid], grams[eid]), lede_overlap(texts[eid], grams[aid])
-            ) >= COPY_THRESHOLD:
-                original[aid] = eid
+        mine = prints.of(aid)
+        for _, earlier in recent:
+            if original[earlier] is None and _overlap(mine, prints.of(earlier)) >= COPY_THRESHOLD:
+                original[aid] = earlier
                 break
+        recent.append((day, aid))
     return original
+
+
+def _day(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def source_groups(articles: list[dict]) -> dict[str, str]:

@@ -12,6 +12,7 @@ from .paths import bundled_data
 class StatusRules:
     contest_window_days: int
     incident_window_days: int
+    syndication_window_days: int
     generic_actors: dict[str, frozenset[str]]
     wire_agencies: frozenset[str]
 
@@ -22,6 +23,7 @@ def status_rules() -> StatusRules:
     return StatusRules(
         contest_window_days=int(raw.get("contest_window_days", 7)),
         incident_window_days=int(raw.get("incident_window_days", 7)),
+        syndication_window_days=int(raw.get("syndication_window_days", 7)),
         generic_actors={k: frozenset(v) for k, v in raw.get("generic_actors", {}).items()},
         wire_agencies=frozenset(a.lower() for a in raw.get("wire_agencies", [])),
     )
