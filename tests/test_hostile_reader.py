@@ -156,3 +156,17 @@ def test_reader_leaves_the_file_untouched(tmp_path):
     path.write_bytes(data)
     read_article_text(path)
     assert path.read_bytes() == data
+
+
+def test_permission_denied_is_one_line_even_as_root(tmp_path, monkeypatch):
+    """Root reads every file, so the refusal the kernel would give a user is injected here."""
+    from pathlib import Path
+
+    path = tmp_path / "secret.txt"
+    path.write_text("Militants seized the crossing.")
+
+    def denied(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", denied)
+    assert reason(path) == "Permission denied"

@@ -1,0 +1,183 @@
+"""The browser on a store of hostile reports: markup shown as text, no action runs, no escape
+reaches the terminal, a full disk or a second window loses nothing."""
+from __future__ import annotations
+
+import asyncio
+import errno
+import io
+
+import pytest
+from rich.console import Console
+
+from store.db import Store
+from tests.conftest import ARTICLES
+from tests.hostile import forbidden_in, hostile, needs_extractor
+from tui.app import CrosswatchApp
+
+pytestmark = needs_extractor  # titles and events come from the real extractor
+
+SIZE = (160, 48)
+
+
+def rendered(app) -> tuple[str, str]:
+    """(screen text, every character the terminal would be sent outside Textual's own controls)."""
+    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False)
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens, simplify=True)
+    sent = "".join(segment.text for segment in console.render(update) if not segment.control)
+    console.print(update)
+    return console.export_text(styles=False), sent
+
+
+def assert_clean(app) -> str:
+    screen, sent = rendered(app)
+    assert forbidden_in(sent) == [], forbidden_in(sent)
+    assert "52;c;" not in sent and "evil.example" not in sent and "pwned" not in sent
+    return screen
+
+
+@pytest.fixture
+def hostile_store(tmp_path):
+    folder = tmp_path / "store"
+    st = Store.open(folder)
+    try:
+        st.ingest([hostile("markup.txt"), hostile("escapes.txt"), ARTICLES / "004_13ff700055651627.txt"])
+    finally:
+        st.close()
+    return folder
+
+
+async def opened(app, pilot):
+    await asyncio.wait_for(app.ready.wait(), timeout=20)
+    await pilot.pause()
+    assert app.failed is None, app.failed
+    return app.screen
+
+
+async def test_every_article_with_markup_and_escapes_is_shown_literally(hostile_store):
+    app = CrosswatchApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        titles = {a["id"]: a["title"] or "" for a in app.articles.values()}
+        assert any("[bold red]" in t for t in titles.values())
+        text = assert_clean(app)
+        assert "[bold red]Militants[/]" in text  # the title, in the articles pane
+        for article_id in titles:
+            screen.jump_to_article(article_id)
+            await pilot.pause()
+            text = assert_clean(app)
+        screen.jump_to_article(next(i for i, t in titles.items() if "[bold red]" in t))
+        await pilot.pause()
+        text = assert_clean(app)
+        assert "[bold red]Sunni Arab militants[/]" in text  # the article text
+        assert "[@click=app.quit]quit[/]" in text
+        assert app.is_running and app.return_code is None  # no action ran
+
+
+async def test_clicking_where_the_click_markup_is_shown_runs_nothing(hostile_store):
+    app = CrosswatchApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        markup_id = next(i for i, a in app.articles.items() if "[bold red]" in (a["title"] or ""))
+        screen.jump_to_article(markup_id)
+        await pilot.pause()
+        text, _ = rendered(app)
+        for row, line in enumerate(text.splitlines()):
+            column = line.find("[@click=app.quit]")
+            if column >= 0:
+                await pilot.click(offset=(column + 3, row))
+                await pilot.pause()
+        assert app.is_running and app.return_code is None
+
+
+async def test_event_sentence_and_note_editor_show_markup_literally(hostile_store):
+    app = CrosswatchApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        marked = [e for e in app.events.values() if "[bold red]" in (e.get("sentence") or "")]
+        assert marked, "the extractor found no event in the markup report"
+        screen.jump_to_article(marked[0]["article_id"])  # lists that article's events
+        await pilot.pause()
+        event_list = screen.query_one("#events")
+        event_list.focus()
+        for _ in range(len(app.events)):
+            if event_list.cursor_key == marked[0]["id"]:
+                break
+            await pilot.press("down")
+        assert event_list.cursor_key == marked[0]["id"]
+        await pilot.pause()
+        assert "[bold red]Sunni Arab militants[/]" in assert_clean(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "[bold red]Sunni Arab militants[/]" in assert_clean(app)  # the quoted sentence
+        note = "[bold red]mine[/] [@click=app.quit]q[/]"
+        area = app.screen.query_one("TextArea")
+        area.insert(note + "\x1b[2J\x07")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.is_running
+        text = assert_clean(app)
+        assert app.store.event(marked[0]["id"])["note"].startswith(note)
+        assert "[bold red]mine[/]" in text or "[bold red]" in text
+
+
+async def test_escape_sequences_in_a_note_do_not_reach_the_terminal(hostile_store):
+    st = Store.open(hostile_store)
+    event_id = st.events()[0]["id"]
+    st.save_note(event_id, "seen\x1b[2J\x1b]52;c;cHduZWQ=\x07 on video\x00 [bold]really[/]")
+    st.close()
+    app = CrosswatchApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert_clean(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert_clean(app)
+        assert app.is_running
+
+
+async def test_a_full_disk_on_note_save_keeps_the_browser_and_says_so(hostile_store, monkeypatch):
+    import store.db.storages as storages
+
+    app = CrosswatchApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        screen.query_one("#events").focus()
+        event_id = screen.query_one("#events").cursor_key
+        assert event_id
+        monkeypatch.setattr(storages.os, "write", lambda fd, data: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("TextArea").insert("a note the disk cannot take")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.is_running
+        assert app.events[event_id].get("note") in (None, "")
+        monkeypatch.undo()
+    st = Store.open(hostile_store)
+    try:
+        assert st.event(event_id)["note"] is None
+    finally:
+        st.close()
+
+
+async def test_second_window_is_read_only_and_says_so(hostile_store):
+    holder = Store.open(hostile_store)
+    try:
+        assert not holder.readonly
+        app = CrosswatchApp(hostile_store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await opened(app, pilot)
+            assert app.store.readonly
+            text, _ = rendered(app)
+            assert "READ-ONLY" in text.upper() or "READ-ONLY" in app.sub_title.upper()
+            screen.query_one("#events").focus()
+            event_id = screen.query_one("#events").cursor_key
+            await pilot.press("a")
+            await pilot.pause()
+            assert app.is_running
+        assert holder.event(event_id)["decision"] is None
+    finally:
+        holder.close()
