@@ -1,9 +1,11 @@
 """Shared helpers for the hostile-input tests: fixture paths and what "safe" means on screen."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 
@@ -48,3 +50,21 @@ def extractor_finds_events() -> bool:
 
 
 needs_extractor = pytest.mark.skipif(not extractor_finds_events(), reason="the extractor is not built yet")
+
+
+# Fragments that steer hypothesis towards text the extractor actually works on.
+WORDS = [
+    "Sunni Arab militants", "Islamic State", "the Iraqi army", "YPG", "Peshmerga", "rebels",
+    "seized", "captured", "withdrew from", "attacked", "controls", "closed", "reopened", "did not capture",
+    "reportedly", "according to officials", "was captured by", "fell to", "while",
+    "the Al Waleed border post", "the Al-Qaim crossing", "Rabia", "Albu Kamal", "the crossing", "it",
+    "the two crossings", "Trebil", "Bab al-Hawa", "the town of Al Qaim",
+    "on Sunday", "yesterday", "today", "June 22, 2014", "Nov. 25", "last week", "Feb. 30", "on Monday",
+    "U.S.", "Lt. Gen.", "officers said", ".", ",", "!", "?", "\n", "\n\n", '"', "“", "”", " ",
+    "---\n", "title: x\n", "published: 2014-06-24\n", "published: not a date\n", "source: [bold]AFP[/]\n",
+    "[bold red]", "[/]", "\x1b[2J", "\x1b]52;c;AAAA\x07", "\x00", "\u202e", "\r\n", "\r", "\t", "\xa0",
+    "June 24, 2014 - 5:02:35 am", "May 25th, 2015", "Send your comments", "All rights reserved",
+]
+newsish = st.lists(st.sampled_from(WORDS), max_size=80).map(" ".join)
+any_text = st.one_of(st.text(max_size=400), newsish, st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=60).map("".join))
+days = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))

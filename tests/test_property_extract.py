@@ -3,27 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.extract import extract_article
+from tests.hostile import WORDS, any_text, days
 
-# Fragments that steer hypothesis towards text the extractor actually works on.
-WORDS = [
-    "Sunni Arab militants", "Islamic State", "the Iraqi army", "YPG", "Peshmerga", "rebels",
-    "seized", "captured", "withdrew from", "attacked", "controls", "closed", "reopened", "did not capture",
-    "reportedly", "according to officials", "was captured by", "fell to", "while",
-    "the Al Waleed border post", "the Al-Qaim crossing", "Rabia", "Albu Kamal", "the crossing", "it",
-    "the two crossings", "Trebil", "Bab al-Hawa", "the town of Al Qaim",
-    "on Sunday", "yesterday", "today", "June 22, 2014", "Nov. 25", "last week", "Feb. 30", "on Monday",
-    "U.S.", "Lt. Gen.", "officers said", ".", ",", "!", "?", "\n", "\n\n", '"', "“", "”", " ",
-    "---\n", "title: x\n", "published: 2014-06-24\n", "published: not a date\n", "source: [bold]AFP[/]\n",
-    "[bold red]", "[/]", "\x1b[2J", "\x1b]52;c;AAAA\x07", "\x00", "\u202e", "\r\n", "\r", "\t", "\xa0",
-    "June 24, 2014 - 5:02:35 am", "May 25th, 2015", "Send your comments", "All rights reserved",
-]
-newsish = st.lists(st.sampled_from(WORDS), max_size=80).map(" ".join)
-any_text = st.one_of(st.text(max_size=400), newsish, st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=60).map("".join))
-published = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)), st.dates().map(date.isoformat))
+published = st.one_of(st.none(), days, days.map(date.isoformat), st.sampled_from(["not a date", "2014-13-45", ""]))
 
 EVENT_TYPES = {"captured", "withdrew", "attacked", "holds", "reinforced", "closed", "reopened"}
 
@@ -55,3 +42,9 @@ def test_any_text_gives_events_whose_offsets_hold(raw, pub):
 def test_simple_news_sentences_hold_offsets(actor, crossing, when, pub):
     raw = f"{actor} seized {crossing} {when}, officers said. {crossing} was reportedly captured by {actor}.\n"
     check_extraction(raw, pub)
+
+
+@pytest.mark.xfail(reason="BUG extract: a publication date at the calendar's edge overflows relative dates", strict=False)
+@pytest.mark.parametrize("pub", [date(1, 1, 1), date(9999, 12, 31), "0001-01-01"])
+def test_publication_dates_at_the_calendars_edges_do_not_raise(pub):
+    check_extraction("Sunni Arab militants seized the Al Waleed border post yesterday, on Sunday, on Nov. 25.", pub)
