@@ -47,16 +47,22 @@ class PostHistory:
     days: list[date]  # day of each resolved group, ascending
     at_group: list[tuple[int, int]]  # after each group: (stretch index or -1, support length)
 
-    def state(self, as_of: date) -> tuple[Stretch | None, list[Claim]]:
-        """The stretch in force at the end of `as_of` and the claims supporting it by then."""
+    def state(self, as_of: date) -> tuple[Stretch | None, str | None, list[Claim]]:
+        """The stretch in force at the end of `as_of`, its holder then, and the claims supporting it by then.
+
+        The holder is named from the claims so far: a stretch that later reports name
+        more precisely ("militants", then "islamic-state") keeps its earlier name here.
+        """
         i = bisect_right(self.days, as_of) - 1
         if i < 0:
-            return None, []
+            return None, None, []
         index, n = self.at_group[i]
         if index < 0:
-            return None, []
+            return None, None, []
         stretch = self.stretches[index]
-        return stretch, stretch.support[:n]
+        support = stretch.support[:n]
+        holder = most_specific(c.actor for c in support if c.names_holder) if stretch.holder else None
+        return stretch, holder, support
 
 
 def _groups(claims: list[Claim]):

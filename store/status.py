@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from .claims import Claim, claims_by_post, make_claim, parse_day
+from .actors import compatible
+from .claims import claims_by_post, make_claim, parse_day
 from .contest import disputing
 from .crossing_posts import posts_of
 from .holders import PostHistory, open_state, resolve
@@ -104,7 +105,7 @@ class StatusEngine:
 
     # -- answering -----------------------------------------------------------
     def post_status(self, crossing: str, history: PostHistory, as_of: date) -> dict:
-        stretch, support = history.state(as_of)
+        stretch, holder, support = history.state(as_of)
         seen = [c for c in history.claims if c.day <= as_of]
         since = stretch.start if stretch else None
         against = disputing(history.claims, since, as_of, self.window)
@@ -113,14 +114,14 @@ class StatusEngine:
         return {
             "crossing": crossing,
             "side": history.post,
-            "holder": stretch.holder if stretch else None,
+            "holder": holder,
             "since": _iso(since),
             "last_report": _iso(max((c.day for c in seen), default=None)),
             "sources": len({c.source for c in support}),
             "incidents": len({index.get(c.event_id, c.event_id) for c in support}),
             "contested": bool(against),
             "events": [c.event_id for c in support],
-            "disputed_by": [c.event_id for c in against if not (stretch and stretch.holder and stretch.agrees(c.actor))],
+            "disputed_by": [c.event_id for c in against if not compatible(c.actor, holder)],
             "open": door,
             "open_events": [c.event_id for c in door_claims],
         }
@@ -151,3 +152,10 @@ def compute_status(
 ) -> dict:
     """The status JSON of issue 5 (plus `open`, `incidents`, `disputed_by`, `open_events`)."""
     return StatusEngine(articles, window_days, posts).load(events).status(as_of)
+
+
+def engine_for(store, window_days: int | None = None) -> StatusEngine:
+    """A status engine over a store's articles and served (corrected) events."""
+    articles = [{"id": a["id"], "source": a.get("source"), "published": a.get("published"), "text": a.get("text")}
+                for a in store.articles()]
+    return StatusEngine(articles, window_days).load(store.events())

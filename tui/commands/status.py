@@ -1,12 +1,70 @@
-"""`crosswatch status` (not built yet)."""
+"""`crosswatch status [--as-of YYYY-MM-DD] --format table|json`: who holds each post of each crossing."""
 from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+COLUMNS = ("crossing", "side", "holder", "since", "open", "last_report", "sources", "incidents", "contested")
+HEADINGS = ("crossing", "side", "holder", "since", "open", "last report", "sources", "incidents", "contested")
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("status", help="(not built yet)")
+    parser = subparsers.add_parser("status", help="who holds each crossing, since when, how sure (as of a date)")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day to answer for (default: the newest report)")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS, help="store folder (default: $CROSSWATCH_STORE or the user data folder)")
     parser.set_defaults(run=run)
 
 
+def _open(folder):
+    """Read-only when a store exists (a browser may hold it); else build it from the bundled reports."""
+    from store.db import Store
+    from store.db.schema import has_store
+
+    return Store.open(folder, readonly=True) if has_store(folder) else Store.open_or_build(folder)
+
+
+def _cell(post: dict, column: str) -> str:
+    value = post.get(column)
+    if column == "contested":
+        return "CONTESTED" if value else "-"
+    if column == "holder" and value is None:
+        return "(none)" if post.get("since") else "(unknown)"
+    return "-" if value is None else str(value)
+
+
+def render_table(status: dict) -> str:
+    from store.sanitize import safe_line
+
+    rows = [HEADINGS] + [tuple(safe_line(_cell(p, c)) for c in COLUMNS) for p in status["posts"]]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
+    lines = [f"as of {status['as_of'] or '(no reports)'}"]
+    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    if not status["posts"]:
+        lines.append("(no event names a crossing yet)")
+    return "\n".join(lines)
+
+
 def run(args) -> int:
-    print("crosswatch status: not built yet")
-    return 2
+    from store.db import StoreError
+    from store.paths import resolve_store_dir
+    from store.sanitize import safe_line
+    from store.claims import parse_day
+    from store.status import engine_for
+
+    if args.as_of is not None and parse_day(args.as_of) is None:
+        print(f"crosswatch status: --as-of {safe_line(args.as_of)!r} is not a date; use YYYY-MM-DD", file=sys.stderr)
+        return 2
+    folder = resolve_store_dir(getattr(args, "store", None))
+    try:
+        with _open(folder) as store:
+            status = engine_for(store).status(args.as_of)
+    except StoreError as err:
+        print(f"crosswatch status: {safe_line(str(err))}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps(status, indent=2, ensure_ascii=False))
+    else:
+        print(render_table(status))
+    return 0

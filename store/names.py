@@ -1,0 +1,47 @@
+"""Display names for crossing, post and faction ids, from the bundled gazetteer and factions list."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from .paths import bundled_data
+
+
+def _load(name: str) -> dict:
+    try:
+        return json.loads((bundled_data() / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=1)
+def crossing_names() -> dict[str, str]:
+    return {c["id"]: c.get("name") or c["id"] for c in _load("gazetteer.json").get("crossings", []) if "id" in c}
+
+
+@lru_cache(maxsize=1)
+def post_names() -> dict[tuple[str, str], str]:
+    out = {}
+    for crossing in _load("gazetteer.json").get("crossings", []):
+        for post in crossing.get("posts", []):
+            side = post.get("country") or post.get("side")
+            if side and post.get("name"):
+                out[(crossing.get("id"), side)] = post["name"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def faction_names() -> dict[str, str]:
+    return {f["id"]: f.get("name") or f["id"] for f in _load("factions.json").get("factions", []) if "id" in f}
+
+
+def crossing_name(crossing: str) -> str:
+    return crossing_names().get(crossing, crossing)
+
+
+def post_name(crossing: str, side: str | None) -> str:
+    return post_names().get((crossing, side), f"{crossing} ({side or 'side unknown'})")
+
+
+def faction_name(faction: str | None) -> str:
+    return faction_names().get(faction, faction) if faction else "nobody known"
