@@ -2,7 +2,8 @@
 
 For each post: holder, since, open or closed, independent sources and incidents, a
 contested mark with the reports that dispute the holder, and the quoted sentences that
-support it (one quote per distinct sentence: syndicated copies of a story quote once).
+support it: one quote per incident, newest first, naming the other reports of it (so
+syndicated copies and retellings do not repeat).
 Article text is untrusted: every quote passes through `store.sanitize.safe_line` and HTML
 is escaped, so the brief shows it as text in any Markdown viewer.
 
@@ -23,24 +24,31 @@ def _text(value) -> str:
     return html.escape(safe_line(str(value)), quote=False)
 
 
-def _quotes(store, event_ids: list[str]) -> list[str]:
-    lines, seen = [], set()
-    for event_id in event_ids:
-        event = store.event(event_id)
-        sentence = _text(event.get("sentence") or "")
-        if not sentence or sentence in seen:
-            continue
-        seen.add(sentence)
-        cite = ", ".join(_text(x) for x in (event.get("outlet"), event.get("published")) if x)
-        said = f" ({_text(event['source'])})" if event.get("source") else ""
-        lines.append(f"> “{sentence}”{said}" + (f" — {cite}" if cite else ""))
+def _cite(event: dict) -> str:
+    return ", ".join(_text(x) for x in (event.get("outlet"), event.get("published")) if x)
+
+
+def _quotes(store, incident_of: dict[str, str], event_ids: list[str]) -> list[str]:
+    """One quote per incident, newest first; the other reports of it named after the quote."""
+    incidents: dict[str, list[dict]] = {}
+    for event_id in reversed(event_ids):
+        incidents.setdefault(incident_of.get(event_id, event_id), []).append(store.event(event_id))
+    lines = []
+    for reports in incidents.values():
+        lead = min(reports, key=lambda e: (bool(e.get("hedged")), e.get("date") is None))
+        said = f" ({_text(lead['source'])})" if lead.get("source") else ""
+        line = f"> “{_text(lead.get('sentence') or '')}”{said}" + (f" — {_cite(lead)}" if _cite(lead) else "")
+        others = sorted({_cite(e) for e in reports if e is not lead and _cite(e)} - {_cite(lead)})
+        if len(reports) > 1:
+            line += f"; also {len(reports) - 1} more report(s) of it" + (f": {'; '.join(others)}" if others else "")
+        lines.append(line)
     if len(lines) > QUOTES_PER_POST:
         more = len(lines) - QUOTES_PER_POST
-        lines = lines[:QUOTES_PER_POST] + [f"> … and {more} more"]
+        lines = lines[:QUOTES_PER_POST] + [f"> … and {more} more incident(s)"]
     return ["\n>\n".join(lines)] if lines else ["_No report supports a holder._"]
 
 
-def _post_section(store, post: dict) -> list[str]:
+def _post_section(store, incident_of: dict[str, str], post: dict) -> list[str]:
     holder = post["holder"]
     if holder:
         head = f"held by **{_text(faction_name(holder))}** since {post['since']}"
@@ -62,12 +70,13 @@ def _post_section(store, post: dict) -> list[str]:
             event = store.event(event_id)
             lines.append(f"  - {_text(faction_name(event.get('actor')))} — “{_text(event.get('sentence') or '')}”"
                          + (f" ({_text(event['outlet'])})" if event.get("outlet") else ""))
-    lines += ["", *_quotes(store, post["events"]), ""]
+    lines += ["", *_quotes(store, incident_of, post["events"]), ""]
     return lines
 
 
 def render_status_brief(store, as_of=None) -> str:
-    status = engine_for(store).status(as_of)
+    engine = engine_for(store)
+    status = engine.status(as_of)
     lines = [
         f"# Crossing status as of {status['as_of'] or '—'}",
         "",
@@ -83,5 +92,5 @@ def render_status_brief(store, as_of=None) -> str:
     for crossing, posts in by_crossing.items():
         lines += [f"## {_text(crossing_name(crossing))} (`{_text(crossing)}`)", ""]
         for post in posts:
-            lines += _post_section(store, post)
+            lines += _post_section(store, engine.incidents(crossing), post)
     return "\n".join(lines)
