@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-EXTRACTOR_VERSION = "0.0-skeleton"
+from store.extract.pipeline import extract
+
+EXTRACTOR_VERSION = "1.0"
 
 
 @dataclass
@@ -24,5 +26,10 @@ class Extraction:
     events: list[dict] = field(default_factory=list)
 
 
-def extract_article(raw: str, published=None) -> Extraction:  # replaced by the real engine
-    return Extraction(text=raw, meta={"title": None, "source": None, "published": published, "url": None}, events=[])
+def extract_article(raw: str, published=None) -> Extraction:
+    """Clean `raw`, read its front matter, and extract its events.
+
+    `published` (ISO string or date) overrides the file's own publication date.
+    """
+    text, meta, events = extract(raw, published)
+    return Extraction(text=text, meta=meta, events=events)

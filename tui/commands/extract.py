@@ -1,12 +1,91 @@
-"""`crosswatch extract` (not built yet)."""
+"""`crosswatch extract FILE... --format jsonl|table [--published YYYY-MM-DD]`: events, no store.
+
+JSONL is the export contract of EVENTS.md (one object a line, `article` = the path as
+given). A file that cannot be read gets one line on stderr; the others are still processed
+and the exit code is 1. Nothing from Textual is imported here, so start-up stays quick.
+"""
 from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+FIELDS = ("article", "type", "actor", "actor_text", "crossing", "side", "crossing_text", "date", "date_text",
+          "hedged", "source", "sentence", "start", "end")
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("extract", help="(not built yet)")
+    parser = subparsers.add_parser(
+        "extract",
+        help="print the events of article files (no store is touched)",
+        description="Extract border-crossing events from article files and print them.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="plain-text article files")
+    parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl", help="jsonl (default) or a table")
+    parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="publication date to resolve relative dates against (overrides the file's)")
     parser.set_defaults(run=run)
 
 
+def _events_of(path: str, published) -> list[dict]:
+    from store.extract import extract_article
+    from store.reader import read_article_text
+
+    extraction = extract_article(read_article_text(path), published=published)
+    return [{name: ({"article": path} | event).get(name) for name in FIELDS} for event in extraction.events]
+
+
 def run(args) -> int:
-    print("crosswatch extract: not built yet")
-    return 2
+    from store.reader import UnreadableFile
+
+    failed = 0
+    rows: list[dict] = []
+    for path in args.files:
+        try:
+            events = _events_of(path, args.published)
+        except UnreadableFile as err:
+            print(f"crosswatch extract: {path}: {err}", file=sys.stderr)
+            failed += 1
+            continue
+        if args.format == "jsonl":
+            for event in events:
+                sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            rows.extend(events)
+    if args.format == "table":
+        _print_table(rows)
+    return 1 if failed else 0
+
+
+def _print_table(rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from store.sanitize import safe_line
+
+    table = Table(title=f"{len(rows)} events", show_lines=False, expand=True)
+    for name, style in (("article", "dim"), ("date", "cyan"), ("type", "bold"), ("actor", "magenta"),
+                        ("crossing", "green"), ("side", ""), ("hedged", "yellow"), ("sentence", "")):
+        table.add_column(name, style=style, overflow="fold", ratio=4 if name == "sentence" else None)
+    for ev in rows:
+        table.add_row(
+            Text(safe_line(ev["article"])),
+            Text(ev["date"] or (f"({safe_line(ev['date_text'])})" if ev["date_text"] else "")),
+            Text(ev["type"]),
+            Text(ev["actor"]),
+            Text(ev["crossing"]),
+            Text(ev["side"] or ""),
+            Text("hedged" if ev["hedged"] else ""),
+            Text(safe_line(ev["sentence"])),
+        )
+    Console().print(table)

@@ -1,0 +1,114 @@
+"""Turn an article body into the text an analyst reads: no web page furniture, tidy spaces.
+
+Cut: reader comments ("2 Comments", "X says:"), author bios, donation appeals, tag lists,
+lists of unrelated headlines ("GMT 16:04 2018 Friday ,14 December ..."), and site boilerplate
+("All rights reserved", "Send your comments"). Kept: the headline (the body's first line).
+"""
+from __future__ import annotations
+
+import re
+
+from store.sanitize import safe_text
+
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+# A line that starts what is no longer article text: everything from it on is cut.
+_TAIL_START = re.compile(
+    r"""^\s*(?:
+        \d+\s+(?:Comments?|Responses?|Replies|Reactions)\b.*
+      | (?:Leave\s+a\s+(?:Reply|Comment)|Post\s+a\s+comment|Add\s+(?:a\s+)?comment|Comments?\s*(?:\(\d+\))?|Reader\s+comments?)\s*:?\s*
+      | [\u2022*\-\u00b7]?\s*[^\s:]{1,40}(?:\s+[^\s:]{1,30}){0,3}\s+(?:says|said|wrote|writes)\s*:\s*
+      | (?:GMT|UTC)\s+\d{1,2}:\d{2}\b.*
+      | (?:Related|More|Recommended|Popular|Latest|Trending)(?:\s+\w+){0,2}\s*(?:Articles?|Stories|Posts|News|Reads?|Coverage|from\s+.+)\s*:?\s*
+      | (?:Read|See)\s+(?:more|also)\s*:?\s*
+      | You\s+may\s+(?:also\s+)?like\b.*
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A line (or paragraph) that is site furniture and is dropped on its own.
+_FURNITURE = re.compile(
+    r"""^\s*(?:
+        Tags?\s*:.*
+      | Filed\s+under\s*:.*
+      | Categories\s*:.*
+      | Share\s+(?:this|on)\b.{0,60}
+      | (?:Follow|Like)\s+us\b.{0,80}
+      | .{0,80}\bAll\s+rights\s+reserved\b.{0,80}
+      | (?:Copyright|\u00a9).{0,100}
+      | Maintained\s+and\s+developed\s+by\b.{0,80}
+      | Send\s+your\s+comments?\b.{0,40}
+      | Your\s+comment\s+as\s+a\s+visitor.{0,40}
+      | Click\s+here\b.{0,80}
+      | Sign\s+up\s+for\b.{0,120}
+      | Subscribe\b.{0,120}
+      | Advertisement\s*
+      | Print\s*(?:this)?\s*(?:article|page)?\s*
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_APPEAL = re.compile(
+    r"\b(?:donat(?:e|ion|ions)|tax-deductible|support\s+our\s+(?:independent\s+)?(?:reporting|journalism|work)|"
+    r"become\s+a\s+(?:member|patron|subscriber)|dedicated\s+reader)\b",
+    re.IGNORECASE,
+)
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'\u2019-]+\s+){1,4}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?i:editor|fellow|analyst|journalist|correspondent|reporter|writer|contributor|author|researcher|columnist|"
+    r"director|professor|producer)\b",
+)
+_SHORT_LINE = re.compile(r"^\s*[\w'\u2019&.-]+(?:\s+[\w'\u2019&.-]+){0,3}\s*$")
+
+
+def normalize_spaces(text: str) -> str:
+    """Control characters out (via `safe_text`), odd spaces to plain ones, line ends tidied."""
+    text = safe_text(text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = re.sub(r" {2,}", " ", text)
+    text = re.sub(r" +\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    paragraphs, current = [], []
+    for line in lines:
+        if line.strip():
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _cut_tail(lines: list[str]) -> list[str]:
+    for n, line in enumerate(lines):
+        if n > 0 and _TAIL_START.match(line):
+            return lines[:n]
+    return lines
+
+
+def _is_tag_list(paragraphs: list[list[str]], index: int) -> bool:
+    """A run of three or more one-to-four-word lines with no sentence punctuation, at the end."""
+    rest = [line for para in paragraphs[index:] for line in para]
+    return len(rest) >= 3 and all(_SHORT_LINE.match(line) and not line.rstrip().endswith((".", "!", "?", '"', "\u201d")) for line in rest)
+
+
+def clean_body(body: str) -> str:
+    """The readable article text of `body` (front matter already removed)."""
+    text = normalize_spaces(body)
+    lines = [line.rstrip() for line in text.split("\n")]
+    lines = [line for line in _cut_tail(lines) if not _FURNITURE.match(line)]
+    paragraphs = _paragraphs(lines)
+    kept = []
+    for index, para in enumerate(paragraphs):
+        joined = " ".join(para)
+        if index > 0 and _is_tag_list(paragraphs, index):
+            break
+        if index > 0 and (_APPEAL.search(joined) and len(joined) < 600 or _BIO.match(joined) and len(joined) < 500):
+            continue
+        kept.append("\n".join(line.strip() for line in para))
+    return "\n\n".join(kept).strip("\n")

@@ -1,0 +1,162 @@
+"""Find the crossings a text names, with the side (country) each mention points at.
+
+A post name that is also a town ("Al Qaim", "Rabia") only counts as the crossing when a
+crossing word stands beside it ("the Al Qaim border crossing", "Albu Kamal/Al Qaim crossing",
+"the crossings ... Al-Qaim and Rabia"); "the town of Al Qaim" never does.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from store.extract.data import load
+from store.extract.fold import fold_name, word_regex
+
+
+@dataclass(frozen=True)
+class Post:
+    crossing: str
+    country: str
+    is_town: bool
+
+
+@dataclass
+class Mention:
+    """A reference to a crossing: named, or (filled in later) an anaphor resolved to one."""
+    start: int
+    end: int
+    crossing: str
+    side: str | None
+    kind: str = "name"          # name | anaphor | it | pair | ordinal | town-crossing
+    list_id: int | None = None  # mentions named together ("Al-Qaim and Rabia") share an id
+
+
+@dataclass
+class Town:
+    """A crossing's town named as a town ("the town of Al Qaim"): not the crossing itself."""
+    start: int
+    end: int
+    crossing: str
+    country: str
+
+
+@dataclass
+class Gazetteer:
+    regex: re.Pattern
+    posts: dict            # folded name -> tuple[Post, ...]
+    countries: dict        # crossing id -> tuple of post countries, in data order
+    names: dict            # crossing id -> display name
+    side_words: dict       # folded adjective -> country code
+    side_regex: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(_key: int = 0) -> Gazetteer:
+    data = load("gazetteer.json")
+    posts: dict[str, list[Post]] = {}
+    countries, names = {}, {}
+    for crossing in data["crossings"]:
+        cid = crossing["id"]
+        names[cid] = crossing.get("name", cid)
+        countries[cid] = tuple(p["country"] for p in crossing["posts"])
+        for post in crossing["posts"]:
+            for name, is_town in [(n, False) for n in post.get("names", [])] + [(n, True) for n in post.get("town_names", [])]:
+                key = fold_name(name)
+                if key and all(p.crossing != cid or p.country != post["country"] for p in posts.get(key, [])):
+                    posts.setdefault(key, []).append(Post(cid, post["country"], is_town))
+    side_words = {fold_name(k): v for k, v in data.get("side_words", {}).items()}
+    side_regex = re.compile(
+        r"(?:(?:the|its|their) +)?(?:(?:" + "|".join(map(re.escape, side_words)) + r") +side +of +(?:the +)?)$"
+    )
+    return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, side_words, side_regex)
+
+
+def gazetteer() -> Gazetteer:
+    return _gazetteer()
+
+
+_TOWN_BEFORE = re.compile(r"(?:town|city|village|district|towns|cities|villages|outskirts|area|areas|province|region) +of +(?:the +)?$")
+_NOUN_AFTER = re.compile(
+    r" *(?:border +|frontier +|boundary +)?(?:crossing +points?|crossings?|border +posts?|posts?|gates?|outposts?|terminals?"
+    r"|complex|border +points?|checkpoints?|stations?)(?![a-z])"
+)
+_NOUN_BEFORE = re.compile(
+    r"(?:crossings?|crossing +points?|border +posts?|posts?|border +points?|gates?) +(?:of|at|in|near|known +as|called|named) +(?:the +)?$"
+)
+_APPOSITION_BEFORE = re.compile(r"(?:crossings|posts|crossing +points|border +points|gates)(?![a-z])[^.;!?]{0,45}?[,:(\u2014\u2013-] *$")
+_CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or)\s*$")
+_LEAD_IN = re.compile(r"(?:(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy) +){0,2}$")
+
+
+def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
+    """Every named crossing mention (and every crossing town named as a town) in `text`."""
+    gaz = gazetteer()
+    hits = []
+    for m in gaz.regex.finditer(folded):
+        hits.append((m.start(), m.end(), gaz.posts[" ".join(m.group().split())]))
+    mentions: list[Mention] = []
+    towns: list[Town] = []
+    list_counter = 0
+    i = 0
+    while i < len(hits):
+        chain = [hits[i]]
+        while i + 1 < len(hits) and _CHAIN_GAP.match(text[chain[-1][1]:hits[i + 1][0]]):
+            i += 1
+            chain.append(hits[i])
+        i += 1
+        first, last = chain[0][0], chain[-1][1]
+        before = folded[max(0, first - 70):first]
+        after = folded[last:last + 40]
+        noun_after = _NOUN_AFTER.match(after)
+        if _TOWN_BEFORE.search(before) and not noun_after:
+            for start, end, posts in chain:
+                towns.extend(Town(start, end, p.crossing, p.country) for p in posts)
+            continue
+        context = bool(noun_after or _NOUN_BEFORE.search(before) or (len(chain) > 1 and _APPOSITION_BEFORE.search(text[max(0, first - 70):first].lower())))
+        by_crossing: dict[str, list] = {}
+        for start, end, posts in chain:
+            usable = [p for p in posts if context or not p.is_town]
+            if not usable:
+                towns.extend(Town(start, end, p.crossing, p.country) for p in posts)
+                continue
+            for p in usable:
+                by_crossing.setdefault(p.crossing, []).append((start, end, p.country))
+        if not by_crossing:
+            continue
+        list_id = None
+        if len(by_crossing) > 1:
+            list_counter += 1
+            list_id = list_counter
+        explicit_side = gaz.side_regex.search(before)
+        side_start = first - (len(before) - explicit_side.start()) if explicit_side else None
+        for cid, spans in by_crossing.items():
+            start, end = spans[0][0], spans[-1][1]
+            post_countries = {country for _s, _e, country in spans}
+            side = next(iter(post_countries)) if len(post_countries) == 1 else None
+            if len(by_crossing) == 1 or cid == chain[0][2][0].crossing:
+                if explicit_side:
+                    side = gaz.side_words[explicit_side.group().split(" side")[0].split()[-1]]
+                    start = side_start
+                elif len(by_crossing) == 1:
+                    lead = _LEAD_IN.search(folded[max(0, start - 40):start])
+                    start -= len(lead.group()) if lead else 0
+            if len(by_crossing) == 1 and noun_after:
+                end = last + noun_after.end()
+            mentions.append(Mention(start, end, cid, side, "name", list_id))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, towns
+
+
+def side_phrase(folded: str, start: int, floor: int = 0) -> tuple[str | None, int]:
+    """An explicit "the Syrian side of" just before `start`: (its country, where it starts)."""
+    gaz = gazetteer()
+    lo = max(floor, start - 40)
+    m = gaz.side_regex.search(folded[lo:start])
+    if not m:
+        return None, start
+    return gaz.side_words[m.group().split(" side")[0].split()[-1]], lo + m.start()
+
+
+def crossing_countries(crossing: str) -> tuple[str, ...]:
+    return gazetteer().countries.get(crossing, ())

@@ -1,0 +1,52 @@
+"""The extraction steps in order: front matter, cleaning, sentences, events."""
+from __future__ import annotations
+
+import bisect
+
+from store.extract.clean import clean_body
+from store.extract.dates import find_dateline, parse_published
+from store.extract.events import ArticleState, sentence_events
+from store.extract.factions import find_actors
+from store.extract.fold import fold
+from store.extract.frontmatter import split_front_matter
+from store.extract.gazetteer import find_crossings
+from store.extract.sentences import split_sentences
+from store.extract.triggers import find_triggers
+
+
+def extract(raw: str, published=None) -> tuple[str, dict, list[dict]]:
+    fields, body = split_front_matter(raw or "")
+    text = clean_body(body)
+    day = parse_published(published) if published is not None else None
+    if day is None:
+        day = parse_published(fields.get("published"))
+    if day is None and not fields.get("published"):
+        day = find_dateline(text)
+    meta = {
+        "title": fields.get("title"),
+        "source": fields.get("source"),
+        "published": day.isoformat() if day else None,
+        "url": fields.get("url"),
+    }
+    return text, meta, find_events(text, day)
+
+
+def find_events(text: str, published=None) -> list[dict]:
+    """Events of an already cleaned text, in reading order."""
+    folded = fold(text)
+    mentions, towns = find_crossings(text, folded)
+    triggers = find_triggers(folded)
+    if not triggers:
+        return []
+    actors = find_actors(text, folded)
+    state = ArticleState(text, folded, published, mentions, towns, actors, triggers)
+    anchors = sorted([m.start for m in mentions] + [t.start for t in triggers] + [t.start for t in towns])
+
+    def worth_splitting(start: int, end: int) -> bool:
+        i = bisect.bisect_left(anchors, start)
+        return (i < len(anchors) and anchors[i] < end) or "crossing" in folded[start:end]
+
+    events: list[dict] = []
+    for s, e in split_sentences(text, keep=worth_splitting):
+        events.extend(sentence_events(state, s, e))
+    return events

@@ -1,0 +1,111 @@
+"""Find the words that signal an event (triggers.json) and read their voice.
+
+A participle after "was/were/been" ("was captured") or right before "by" ("captured by IS")
+is passive: the crossing is its subject and the actor follows "by".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from store.extract.data import load
+from store.extract.fold import fold_name, word_regex
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    type: str
+    role: str        # verb | direct | agent-after | nominal-by | nominal-of | intransitive
+    word: str        # the folded trigger words
+    passive: bool = False
+
+
+@dataclass
+class Lexicon:
+    regex: re.Pattern
+    entries: dict         # folded words -> (type, role)
+    participles: frozenset
+    negation: re.Pattern
+    irrealis: re.Pattern
+    realis_to: re.Pattern
+    hedge: re.Pattern
+    saying: re.Pattern
+    anaphor: re.Pattern
+    pair: re.Pattern
+    ordinal: re.Pattern
+    ordinals: dict
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(fold_name(w)).replace(r"\ ", " +") for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _lexicon(_key: int = 0) -> Lexicon:
+    data = load("triggers.json")
+    entries: dict[str, tuple[str, str]] = {}
+    for group in data["triggers"]:
+        for word in group["words"]:
+            entries.setdefault(fold_name(word), (group["type"], group["role"]))
+    irrealis = [w for w in data.get("irrealis", []) if w != "to"]
+    return Lexicon(
+        regex=word_regex(entries),
+        entries=entries,
+        participles=frozenset(fold_name(w) for w in data.get("participles", [])),
+        negation=re.compile(r"(?:\b(?:" + _alternation(data.get("negations", [])) + r"|no)\b|n[\u2019']t\b)"),
+        irrealis=re.compile(r"\b(?:" + _alternation(irrealis) + r")(?: +\w+ly| +not| +soon| +also| +then)? *$"),
+        realis_to=re.compile(r"\b(?:" + _alternation(data.get("realis_before_to", [])) + r") +to *$"),
+        hedge=re.compile(r"\b(?:" + _alternation(data.get("hedges", [])) + r")\b"),
+        saying=re.compile(r"\b(?:" + _alternation(data.get("saying_verbs", [])) + r")\b"),
+        anaphor=word_regex(fold_name(w) for w in data.get("anaphors", [])),
+        pair=word_regex(fold_name(w) for w in data.get("pair_anaphors", [])),
+        ordinal=re.compile(r"(?<![a-z])(?:" + _alternation(data.get("ordinals", {})) + r")(?= *(?:[,.;:)]|$|and\b|while\b|but\b|whereas\b|respectively\b))"),
+        ordinals={fold_name(k): v for k, v in data.get("ordinals", {}).items()},
+    )
+
+
+def lexicon() -> Lexicon:
+    return _lexicon()
+
+
+_BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|got|gets)"
+    r"(?: +(?:\w+ly|still|also|now|not|later|already|then|soon|just|once|again|never|largely|fully|partially|partly))* +$"
+)
+_NOT_CONTROL_VERB = re.compile(r"(?:government|their|its|his|her|under|lost|lose|loses|losing|the|of|all|full|to|regain|wrest|gain|border|effective|total|outside|no|any|state|military|kurdish|regime|rebel|opposition) +$")
+
+
+def find_triggers(folded: str) -> list[Trigger]:
+    lex = lexicon()
+    found = []
+    for m in lex.regex.finditer(folded):
+        word = " ".join(m.group().split())
+        kind, role = lex.entries[word]
+        if word in ("control", "controls"):
+            if re.match(r" +(?:of|over)\b", folded[m.end():m.end() + 6]) or _NOT_CONTROL_VERB.search(folded[max(0, m.start() - 20):m.start()]):
+                continue
+        passive = word in lex.participles and role in ("verb", "direct") and bool(
+            _BE_BEFORE.search(folded[max(0, m.start() - 60):m.start()]) or re.match(r" +by\b", folded[m.end():m.end() + 4])
+        )
+        found.append(Trigger(m.start(), m.end(), kind, role, word, passive))
+    return found
+
+
+def is_negated(folded_before: str, original_before: str) -> bool:
+    """Negation in the few words before a trigger ("did not capture", "no longer holds")."""
+    lex = lexicon()
+    return bool(lex.negation.search(folded_before[-40:]) or re.search(r"n[\u2019']t\b", original_before[-40:]))
+
+
+def is_irrealis(folded_before: str) -> bool:
+    """A plan, threat, attempt or condition rather than a fact ("attempt to capture", "would close")."""
+    lex = lexicon()
+    tail = folded_before[-50:]
+    if lex.irrealis.search(tail):
+        return True
+    if re.search(r"\bto *$", tail) and not lex.realis_to.search(tail):
+        return True
+    return False
