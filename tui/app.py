@@ -49,7 +49,7 @@ class CrosswatchApp(App):
         try:
             self.user_keymap = load_keymap()
         except KeymapError as err:
-            self.notify(str(err), title="Keymap ignored", severity="error", timeout=10)
+            self.notify(str(err), title="Keymap ignored", severity="error", timeout=10, markup=False)
         self.set_keymap(self.user_keymap)
         self.push_screen(LoadingScreen(f"Opening {self.store_dir} …"))
         self.open_store()
@@ -85,8 +85,9 @@ class CrosswatchApp(App):
         self.articles = {a["id"]: a for a in articles}
         self.events = {e["id"]: e for e in events}
         if getattr(store, "readonly", False):
-            self.notify("Another crosswatch has this store open: read-only, nothing you do is saved.",
-                        title="Read-only", severity="warning", timeout=10)
+            reason = getattr(store, "readonly_reason", None) or "another crosswatch has this store open"
+            self.notify(f"READ-ONLY: {reason}; nothing you do here is saved.",
+                        title="Read-only", severity="warning", timeout=10, markup=False)
         self.switch_screen(MainScreen([e["id"] for e in events]))
         self.call_after_refresh(self.ready.set)
 
@@ -109,31 +110,41 @@ class CrosswatchApp(App):
         for screen in self.screen_stack:
             screen.post_message(EventsChanged(ids))
 
-    def decide(self, event_id: str, decision: str | None) -> bool:
+    def _write(self, what: str, write) -> object:
+        """Run one store write; a failure (disk full, lock lost) is said in one line, never raised."""
+        from store.db import StoreError
+
         if not self._writable():
+            return None
+        try:
+            return write()
+        except (StoreError, OSError) as err:
+            self.notify(f"Not saved: {err}", title=f"Could not {what}", severity="error", timeout=15, markup=False)
+            return None
+
+    def decide(self, event_id: str, decision: str | None) -> bool:
+        if self._write("record the decision", lambda: self.store.decide(event_id, decision) or True) is None:
             return False
-        self.store.decide(event_id, decision)
         self._reload([event_id])
         return True
 
     def save_note(self, event_id: str, text: str) -> bool:
-        if not self._writable():
+        if self._write("save the note", lambda: self.store.save_note(event_id, text) or True) is None:
             return False
-        self.store.save_note(event_id, text)
         self._reload([event_id])
         return True
 
     def undo(self) -> str | None:
         """Revert the last note change or decision; returns the event it touched."""
-        if not self._writable():
+        entry = self._write("undo", lambda: self.store.undo() or {})
+        if entry is None:
             return None
-        entry = self.store.undo()
         if not entry:
             self.notify("Nothing to undo.")
             return None
         event_id = entry.get("event_id") or entry.get("event")
         self._reload([event_id])
-        self.notify(f"Undone: {entry.get('kind', 'change')}")
+        self.notify(f"Undone: {entry.get('of') or entry.get('kind', 'change')}", markup=False)
         return event_id
 
     # -- keys ----------------------------------------------------------------------

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from store.filters import EventFilter, matches
-from store.sanitize import safe_line
+from store.sanitize import safe_line, safe_text
 from tui.app import EventsChanged
 from tui.keymap import MAIN_KEYS
 from tui.screens.describe import events_title
@@ -245,7 +245,7 @@ class MainScreen(Screen):
             return
 
         def saved(text: str | None) -> None:
-            if text is not None and text != (event.get("note") or ""):
+            if text is not None and text != safe_text(event.get("note") or ""):
                 if self.app.save_note(event["id"], text):
                     self.notify("Note saved.")
 
@@ -300,8 +300,6 @@ class MainScreen(Screen):
         self.as_of = newest_report(self.events.values())
 
     def export(self, fmt: str) -> None:
-        from tui.screens.status_feed import export_to_file
-
         self.notify("Exporting …")
         self.run_export(fmt)
 
@@ -312,9 +310,9 @@ class MainScreen(Screen):
         try:
             path = export_to_file(self.app.store, fmt, self.flt)
         except Exception as err:
-            self.app.call_from_thread(self.notify, f"Export failed: {err}", severity="error")
+            self.app.call_from_thread(self.notify, f"Export failed: {err}", severity="error", markup=False)
         else:
-            self.app.call_from_thread(self.notify, f"Exported to {path}", timeout=8)
+            self.app.call_from_thread(self.notify, f"Exported to {path}", timeout=8, markup=False)
 
     def watch_as_of(self) -> None:
         self.refresh_status()
@@ -333,7 +331,7 @@ class MainScreen(Screen):
                 self.feed.changed(changed, self.app.store.events())
             day, posts = self.feed.posts(as_of)
         except Exception as err:  # status is someone else's module; never take the browser down
-            self.app.call_from_thread(self.notify, f"Status unavailable: {err}", severity="error")
+            self.app.call_from_thread(self.notify, f"Status unavailable: {err}", severity="error", markup=False)
             day, posts = as_of, []
         self.app.call_from_thread(self.show_status, day, posts, asked)
 

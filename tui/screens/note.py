@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
-from store.sanitize import safe_line
+from store.sanitize import safe_line, safe_text
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -22,7 +22,7 @@ class NoteScreen(ModalScreen[str | None]):
     def __init__(self, sentence: str, note: str | None) -> None:
         super().__init__()
         self.sentence = sentence
-        self.note = note or ""
+        self.note = safe_text(note or "")  # escapes neutralised before the editor shows them
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor", classes="dialog") as box:

@@ -6,6 +6,7 @@ and Textual's `Matcher.highlight` would parse them as markup, so matches are sty
 """
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import Callable, Iterable
 
@@ -14,6 +15,7 @@ from textual.content import Content
 
 from store.sanitize import safe_line
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 Command = tuple[str, str, Callable[[], object]]  # prompt, help, what to do
 
 
@@ -97,7 +99,9 @@ class ArticleCommands(_Commands):
             return
         for article in self.app.articles.values():
             title = safe_line(article.get("title") or article.get("name") or article["id"])
-            where = " · ".join(safe_line(str(x)) for x in (article.get("source"), article.get("published")) if x)
+            # Textual parses `help` as markup, so it carries only numbers and an ISO date, never report text.
+            day = article.get("published") or ""
+            where = f"{int(article.get('n_events') or 0)} events" + (f" · {day}" if ISO_DAY.fullmatch(str(day)) else "")
             yield f"Article: {title}", where, partial(main.jump_to_article, article["id"])
 
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from store.sanitize import safe_line
+from store.sanitize import safe_line, safe_text
 from tui.app import EventsChanged
 from tui.keymap import REVIEW_KEYS
 from tui.widgets.article_view import ArticleView
@@ -115,7 +115,7 @@ class ReviewScreen(Screen):
             return
 
         def saved(text: str | None) -> None:
-            if text is not None and text != (event.get("note") or ""):
+            if text is not None and text != safe_text(event.get("note") or ""):
                 self.app.save_note(event["id"], text)
                 self.show_current()
 

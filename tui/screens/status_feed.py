@@ -71,18 +71,15 @@ def crossing_names() -> dict[str, str]:
 
 
 def export_to_file(store, fmt: str, flt=None) -> str:
-    """Run `crosswatch export` in a child process (it opens the store read-only) into exports/."""
+    """Write the events passing `flt` (rejected ones left out) into the store folder's exports/."""
     import datetime as dt
-    import subprocess
-    import sys
 
+    from store.db.atomic import atomic_write
+    from store.export import export
+
+    text = export(store, fmt, flt=flt)
     folder = store.folder / "exports"
     folder.mkdir(exist_ok=True)
     path = folder / f"crosswatch-{dt.datetime.now():%Y%m%d-%H%M%S}.{fmt}"
-    command = [sys.executable, "-m", "tui", "--store", str(store.folder), "export", "--format", fmt]
-    with open(path, "w", encoding="utf-8") as out:
-        done = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, text=True, timeout=600)
-    if done.returncode != 0:
-        path.unlink(missing_ok=True)
-        raise RuntimeError((done.stderr.strip().splitlines() or ["crosswatch export failed"])[-1])
+    atomic_write(path, text.encode("utf-8"))
     return str(path)

@@ -1,0 +1,294 @@
+"""An analyst's session in the browser, key by key, on a real store built from the bundled reports.
+
+Each test checks what the panes show and, for writes, what the store holds when
+reopened from disk.
+"""
+from __future__ import annotations
+
+from test_tui_support import needs_events, browse, bundled_store_template, lines, press, reopen, settle, store_dir, title  # noqa: F401
+from tui.screens.main import MainScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.lists import ArticleList, EventList, StatusTable
+
+pytestmark = needs_events
+
+
+def panes(app):
+    screen = app.screen
+    return (
+        screen.query_one(ArticleList),
+        screen.query_one(EventList),
+        screen.query_one(ArticleView),
+        screen.query_one(StatusTable),
+    )
+
+
+def events_title(app) -> str:
+    return title(app.screen.query_one("#events-pane"))
+
+
+def first_event_with(app, **fields):
+    events = app.screen.query_one(EventList)
+    for key in events.keys:
+        event = app.events[key]
+        if all(event.get(k) == v for k, v in fields.items()):
+            return event
+    raise AssertionError(f"no shown event with {fields}")
+
+
+async def test_opens_with_every_pane_filled(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        articles, events, article, status = panes(app)
+        assert isinstance(app.screen, MainScreen)
+        assert title(articles) == "Articles 5"
+        assert len(events.keys) == len(app.events) > 0
+        assert events_title(app) == f"Events {len(app.events)}"
+        assert status.keys, "the status table lists posts"
+        assert "status as of 20" in app.sub_title
+        assert events.has_focus
+        shown = "\n".join(lines(events))
+        assert "crossing·side" in shown and "date" in shown
+
+
+async def test_moving_in_the_event_list_lights_its_sentence(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, article, _ = panes(app)
+        await press(pilot, "j", "j")
+        event = app.events[events.cursor_key]
+        assert events.cursor == 2
+        assert article.lit is event
+        screen = "\n".join(lines(article))
+        assert "▶" in screen, "the lit sentence carries a gutter mark, not only a colour"
+        first_words = event["sentence"].split()[0]
+        lit_lines = [line for line in lines(article) if line.startswith(("▶", "┃"))]
+        assert any(first_words in line for line in lit_lines)
+        await press(pilot, "k")
+        assert events.cursor == 1 and article.lit is app.events[events.cursor_key]
+        await press(pilot, "down")
+        assert events.cursor == 2
+
+
+async def test_lit_sentence_is_scrolled_into_view_in_a_long_article(store_dir):
+    async with browse(store_dir, size=(160, 30)) as (app, pilot):
+        _, events, article, _ = panes(app)
+        last = max(events.keys, key=lambda k: app.events[k]["start"])
+        events.move_to_key(last)
+        await settle(pilot)
+        assert article.lit is app.events[last]
+        assert any(line.startswith("▶") for line in lines(article))
+
+
+async def test_tab_and_shift_tab_move_between_panes(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        articles, events, article, status = panes(app)
+        assert events.has_focus
+        await press(pilot, "tab")
+        assert article.has_focus
+        await press(pilot, "tab")
+        assert status.has_focus
+        await press(pilot, "shift+tab", "shift+tab", "shift+tab")
+        assert articles.has_focus
+
+
+async def test_enter_on_an_article_lists_its_events(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        articles, events, article, _ = panes(app)
+        await press(pilot, "shift+tab", "j", "j")
+        chosen = articles.cursor_key
+        assert article.article["id"] == chosen, "moving in the article list shows the article"
+        await press(pilot, "enter")
+        assert events.has_focus
+        assert events.keys and all(app.events[k]["article_id"] == chosen for k in events.keys)
+        assert len(events.keys) == app.articles[chosen]["n_events"]
+        assert "· article " in events_title(app)
+        await press(pilot, "escape")
+        assert len(events.keys) == len(app.events)
+        assert articles.cursor_key == chosen, "the article pane keeps its place"
+
+
+async def test_enter_on_a_status_row_filters_to_that_post(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, _, status = panes(app)
+        await press(pilot, "tab", "tab")
+        assert status.has_focus
+        crossing, side = status.cursor_key
+        await press(pilot, "enter")
+        assert f"crossing {crossing}" in events_title(app)
+        for key in events.keys:
+            assert app.events[key]["crossing"] == crossing
+            if side:
+                assert app.events[key]["side"] == side
+        assert status.cursor_key == (crossing, side), "the status pane keeps its place"
+
+
+async def test_enter_on_an_event_opens_the_article_at_its_sentence(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, article, _ = panes(app)
+        await press(pilot, "j", "enter")
+        assert article.has_focus
+        assert article.lit is app.events[events.cursor_key]
+
+
+async def test_slash_searches_sentences_and_escape_clears(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, _, _ = panes(app)
+        total = len(events.keys)
+        await press(pilot, "slash", *"waleed")
+        shown = [app.events[k] for k in events.keys]
+        assert 0 < len(shown) < total
+        assert all("waleed" in (e["sentence"] + (e.get("note") or "")).lower() for e in shown)
+        assert 'text "waleed"' in events_title(app)
+        await press(pilot, "enter")
+        assert events.has_focus and len(events.keys) == len(shown)
+        await press(pilot, "escape")
+        assert len(events.keys) == total
+        assert events_title(app) == f"Events {total}"
+
+
+async def test_pickers_filter_by_crossing_faction_and_type_and_combine(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, _, _ = panes(app)
+        target = first_event_with(app, crossing="al-waleed")
+        await press(pilot, "c")
+        picker = app.screen
+        options = [picker.query_one("SelectionList").get_option_at_index(i).value for i in range(picker.query_one("SelectionList").option_count)]
+        for _ in range(options.index("al-waleed")):
+            await pilot.press("down")
+        await press(pilot, "space", "enter")
+        assert "crossing al-waleed" in events_title(app)
+        assert all(app.events[k]["crossing"] == "al-waleed" for k in events.keys)
+        events.move_to_key(target["id"])
+        await settle(pilot)
+
+        await press(pilot, "f")
+        picker = app.screen
+        factions = [picker.query_one("SelectionList").get_option_at_index(i).value for i in range(picker.query_one("SelectionList").option_count)]
+        for _ in range(factions.index(target["actor"])):
+            await pilot.press("down")
+        await press(pilot, "space", "enter")
+        await press(pilot, "t")
+        picker = app.screen
+        types = [picker.query_one("SelectionList").get_option_at_index(i).value for i in range(picker.query_one("SelectionList").option_count)]
+        for _ in range(types.index(target["type"])):
+            await pilot.press("down")
+        await press(pilot, "space", "enter")
+
+        heading = events_title(app)
+        assert f"crossing al-waleed · faction {target['actor']} · type {target['type']}" in heading
+        for key in events.keys:
+            e = app.events[key]
+            assert (e["crossing"], e["actor"], e["type"]) == ("al-waleed", target["actor"], target["type"])
+        assert events.cursor_key == target["id"], "filtering keeps the cursor on the same event"
+        await press(pilot, "escape", "escape", "escape")
+        assert len(events.keys) == len(app.events)
+        assert events.cursor_key == target["id"]
+
+
+async def test_date_range_filter(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, _, _ = panes(app)
+        await press(pilot, "d", *"2015-01-01", "enter", "enter")
+        assert "dates 2015-01-01..…" in events_title(app)
+        days = [app.events[k].get("date") or app.events[k]["published"] for k in events.keys]
+        assert days and min(days) >= "2015-01-01"
+        await press(pilot, "d", "ctrl+u", "enter", *"2014-12-31", "enter")
+        days = [app.events[k].get("date") or app.events[k]["published"] for k in events.keys]
+        assert days and max(days) <= "2014-12-31"
+
+
+async def test_note_is_saved_at_once_marked_and_shown_under_its_sentence(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, article, _ = panes(app)
+        await press(pilot, "j")
+        event_id = events.cursor_key
+        await press(pilot, "n")
+        await press(pilot, *"two officials deny it", "f2")
+        with reopen(store_dir) as store:
+            assert store.event(event_id)["note"] == "two officials deny it"
+        row = lines(events)[events.cursor + 1 - round(events.scroll_y)]
+        assert "✎" in row
+        assert any(line.startswith("✎ two officials deny it") for line in lines(article))
+        await press(pilot, "slash", *"officials deny")
+        assert events.keys == [event_id], "the free-text filter searches notes"
+
+
+async def test_accept_reject_and_undo_are_written_to_the_store(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, _, _ = panes(app)
+        event_id = events.cursor_key
+        await press(pilot, "a")
+        with reopen(store_dir) as store:
+            assert store.event(event_id)["decision"] == "accepted"
+        assert "✓" in lines(events)[1]
+        await press(pilot, "x")
+        with reopen(store_dir) as store:
+            assert store.event(event_id)["decision"] == "rejected"
+        assert "✗" in lines(events)[1]
+        await press(pilot, "u")
+        with reopen(store_dir) as store:
+            assert store.event(event_id)["decision"] == "accepted"
+        await press(pilot, "u")
+        with reopen(store_dir) as store:
+            assert store.event(event_id)["decision"] is None
+        assert "✓" not in lines(events)[1] and "✗" not in lines(events)[1]
+
+
+async def test_y_copies_the_sentence_with_its_citation(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, _, _ = panes(app)
+        event = app.events[events.cursor_key]
+        await press(pilot, "y")
+        assert app.clipboard.startswith("“" + " ".join(event["sentence"].split())[:40])
+        assert event["outlet"] in app.clipboard and event["published"] in app.clipboard
+
+
+async def test_review_walks_unreviewed_events_one_by_one(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, _, _ = panes(app)
+        order = list(events.keys)
+        await press(pilot, "r")
+        review = app.screen
+        assert type(review).__name__ == "ReviewScreen"
+        assert review.query_one("ArticleView").lit is app.events[order[0]]
+        await press(pilot, "a", "x", "space")
+        assert review.query_one("ArticleView").lit is app.events[order[3]]
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+        with reopen(store_dir) as store:
+            assert store.event(order[0])["decision"] == "accepted"
+            assert store.event(order[1])["decision"] == "rejected"
+            assert store.event(order[2])["decision"] is None
+        await press(pilot, "r")
+        assert app.screen.query_one("ArticleView").lit is app.events[order[2]], "review starts at the first unreviewed"
+
+
+async def test_square_brackets_step_the_status_date(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        screen = app.screen
+        newest = screen.as_of
+        assert app.sub_title.startswith(f"status as of {newest}")
+        await press(pilot, "left_square_bracket")
+        earlier = screen.as_of
+        assert earlier < newest
+        assert app.sub_title.startswith(f"status as of {earlier}")
+        assert f"Status as of {earlier}" in title(screen.query_one(StatusTable))
+        await press(pilot, "right_square_bracket")
+        assert screen.as_of > earlier
+
+
+async def test_question_mark_shows_every_key_with_its_binding_id(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        await press(pilot, "question_mark")
+        assert type(app.screen).__name__ == "HelpScreen"
+        table = app.screen.table()
+        ids = [str(row) for row in table.columns[2]._cells]
+        for binding_id in ("accept", "reject", "undo", "note", "copy", "review", "filter.text", "asof.next", "timeline"):
+            assert binding_id in ids
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_q_quits(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        await press(pilot, "q")
+        assert app._exit or not app.is_running

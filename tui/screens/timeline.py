@@ -1,0 +1,123 @@
+"""The timeline of one crossing: who held each post when, and the reports behind each stretch.
+
+    TimelineScreen(store, crossing_id)
+
+Opened from the main screen (key `l`). The crossing's history is computed in a worker
+(only that crossing's events and their articles), then drawn by `TimelineView`; the
+table under it lists the events behind the selected stretch. Escape goes back.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from store.filters import EventFilter
+from store.names import crossing_name, faction_name, post_name
+from store.sanitize import safe_line
+from store.status import StatusEngine
+from store.status_timeline import CrossingTimeline, Segment, crossing_timeline
+from tui.widgets.timeline import TimelineView
+
+EVENT_COLUMNS = ("day", "type", "actor", "side", "outlet", "said by", "sentence")
+
+
+def load_timeline(store, crossing: str) -> CrossingTimeline | None:
+    """The crossing's timeline from the store: its events, and the articles they come from."""
+    events = store.events(EventFilter(crossings=frozenset({crossing})))
+    article_ids = {e["article_id"] for e in events}
+    articles = [
+        {"id": a["id"], "source": a.get("source"), "published": a.get("published"), "text": a.get("text")}
+        for a in store.articles() if a["id"] in article_ids
+    ]
+    engine = StatusEngine(articles).load(events)
+    newest = max((a.get("published") for a in store.articles() if a.get("published")), default=None)
+    return crossing_timeline(engine, crossing, until=newest)
+
+
+def describe(crossing: str, segment: Segment) -> Text:
+    where = post_name(crossing, segment.side)
+    span = f"{segment.start.isoformat()} → {segment.last.isoformat()}"
+    if not segment.reported:
+        what = "no reports yet"
+    elif segment.holder is None:
+        what = "nobody / holder unknown"
+    else:
+        what = f"held by {faction_name(segment.holder)}"
+    text = Text.assemble((f"{where} ({segment.side or '?'})", "bold"), f"  {span}  ", (what, "bold"))
+    if segment.contested:
+        text.append("  CONTESTED: reports disagree", style="bold reverse")
+    if segment.open != "unknown":
+        text.append(f"  · {segment.open}")
+    text.append(f"  · {len(segment.events)} report(s) behind it")
+    return text
+
+
+class TimelineScreen(Screen):
+    CSS_PATH = "../styles/timeline.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="timeline.back"),
+        Binding("tab", "focus_next", "Switch pane", show=False, id="timeline.focus"),
+    ]
+
+    def __init__(self, store, crossing_id: str) -> None:
+        super().__init__()
+        self.store = store
+        self.crossing = crossing_id
+        self.timeline: CrossingTimeline | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(f"Timeline · {crossing_name(self.crossing)} ({self.crossing})", style="bold"), id="timeline-title")
+        yield TimelineView(id="timeline-view")
+        yield Static(Text("Loading…", style="italic"), id="timeline-stretch")
+        table = DataTable(id="timeline-events", cursor_type="row", zebra_stripes=True)
+        table.add_columns(*EVENT_COLUMNS)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(TimelineView).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def load(self) -> None:
+        try:
+            timeline = load_timeline(self.store, self.crossing)
+        except Exception as err:  # a broken store or a bug must not take the browser down
+            self.app.call_from_thread(self.show_error, f"{type(err).__name__}: {err}")
+            return
+        self.app.call_from_thread(self.show, timeline)
+
+    def show(self, timeline: CrossingTimeline | None) -> None:
+        self.timeline = timeline
+        self.query_one(TimelineView).set_timeline(timeline)
+        if timeline is None:
+            self.query_one("#timeline-stretch", Static).update(Text("No report names this crossing."))
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#timeline-stretch", Static).update(Text(f"Could not draw the timeline: {safe_line(message)}", style="bold"))
+
+    @on(TimelineView.StretchSelected)
+    def list_events(self, message: TimelineView.StretchSelected) -> None:
+        segment = message.segment
+        self.query_one("#timeline-stretch", Static).update(describe(self.crossing, segment))
+        table = self.query_one("#timeline-events", DataTable)
+        table.clear()
+        for event_id in segment.events:
+            try:
+                event = self.store.event(event_id)
+            except KeyError:
+                continue
+            cells = (
+                event.get("date") or f"({event.get('published') or '?'})",
+                event.get("type") or "",
+                event.get("actor") or "",
+                event.get("side") or "both",
+                event.get("outlet") or "",
+                event.get("source") or "",
+                event.get("sentence") or "",
+            )
+            table.add_row(*(Text(safe_line(str(c))) for c in cells), key=event_id)
