@@ -78,6 +78,13 @@ def _parse_day(text: str, default: datetime) -> date | None:
 
 def resolve_date(expr: DateExpr | str, published: date | None) -> date | None:
     """The calendar day an expression names, or None when it names none (or cannot say)."""
+    try:
+        return _resolve(expr, published)
+    except (ValueError, OverflowError):  # a publication date at the calendar's edge
+        return None
+
+
+def _resolve(expr: DateExpr | str, published: date | None) -> date | None:
     if isinstance(expr, str):
         found = find_dates(expr)
         if not found:

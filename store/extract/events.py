@@ -20,6 +20,7 @@ from store.extract.triggers import Trigger, is_irrealis, is_negated, lexicon
 _BOUNDARY = re.compile(r";| +(?:while|whereas|but|although|though)\b| +[\u2014\u2013] +| +- +")
 _PARTICIPIAL_LEAD = re.compile(r"^(?:\W*(?:just|only|shortly|soon|days|weeks|hours|a|few|two|three|day|week|after|since|upon|following|before|when|while|on|by|in)\b)*\W*(?:after|since|upon|following|before|when|while|on|by)\s*$")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|against|from|by|at|on|to|than|toward|towards|between) +(?:the +|a +|an +)?$")
+_GROUP_OF = re.compile(r"\b(?:fighters|members|units|forces|troops|elements|militants|militiamen|brigades?|battalions?|soldiers|personnel|remnants|cells|gunmen|contingents?|detachments?) *$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 _FROM = re.compile(r"\b(?:from|of) +$")
 _ALONG = re.compile(r"\b(?:along +with|together +with|as +well +as|and|plus) +$")
@@ -183,7 +184,10 @@ class _Sentence:
     def actor_before(self, trigger: Trigger, lo: int, event_type: str) -> Actor | None:
         folded = self.state.folded
         for actor in reversed([a for a in self.actors if lo <= a.start and a.end <= trigger.start]):
-            if not _usable_actor(actor, event_type) or _PREP_BEFORE.search(folded[max(self.s, actor.start - 16):actor.start]):
+            if not _usable_actor(actor, event_type):
+                continue
+            prep = _PREP_BEFORE.search(folded[max(self.s, actor.start - 16):actor.start])
+            if prep and not (prep.group().startswith("of") and _GROUP_OF.search(folded[max(self.s, actor.start - 40):actor.start - len(prep.group())])):
                 continue
             return actor
         return None
@@ -255,10 +259,11 @@ def _trigger_events(sent: _Sentence, trigger: Trigger, next_start: int) -> list[
                  and re.search(r"along +with|together +with|as +well +as", folded[trigger.end:r.start])]
         refs += extra
         actor = sent.by_agent(trigger.end, kind) if trigger.passive else sent.actor_after(trigger.end, kind)
-        if actor is None and trigger.passive:
-            named = {a.faction for a in sent.actors if a.kind == "name"}
-            if len(named) == 1 and not any(a.kind != "name" and _usable_actor(a, kind) for a in sent.actors):
-                actor = next(a for a in sent.actors if a.kind == "name")
+        if actor is None and trigger.passive and not re.match(r" *(?:\w+ +)?by\b", folded[trigger.end:trigger.end + 20]):
+            # "The crossing was captured after IS launched ...": the only group in the clause
+            clause_actors = [a for a in sent.actors if lo <= a.start and a.end <= hi and _usable_actor(a, kind)]
+            if len({a.faction for a in clause_actors}) == 1 and all(a.kind == "name" for a in clause_actors):
+                actor = clause_actors[0]
     elif role == "nominal-of":
         actor = sent.actor_after(trigger.end, kind, 6)
         if actor is None:
@@ -276,7 +281,7 @@ def _trigger_events(sent: _Sentence, trigger: Trigger, next_start: int) -> list[
         destination = [r for r in after if _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
         before_refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start]
         if origin:
-            refs = origin[:1]
+            refs = [r for r in origin if r.start == origin[0].start]
         elif before_refs:
             refs = before_refs[-1:]
         elif destination and state.topic is not None and state.sentence_index - state.topic_sentence <= 2 \

@@ -81,6 +81,10 @@ _NOUN_AFTER = re.compile(
     r" *(?:border +|frontier +|boundary +)?(?:crossing +points?|crossings?|border +posts?|posts?|gates?|outposts?|terminals?"
     r"|complex|border +points?|checkpoints?|stations?)(?![a-z])"
 )
+_OTHER_PLACE_AFTER = re.compile(
+    r" *(?:military +|air +|army +|us +|u s +|coalition +)?(?:base|garrison|airport|airbase|air +base|camp|district|province|governorate|town|city|area|region|dam|refinery"
+    r"|river|valley|desert|road|highway|countryside|subdistrict|village|outskirts|front|deconfliction +zone|zone|pocket|plain|plains)s?(?![a-z])"
+)
 _NOUN_BEFORE = re.compile(
     r"(?:crossings?|crossing +points?|border +posts?|posts?|border +points?|gates?) +(?:of|at|in|near|known +as|called|named) +(?:the +)?$"
 )
@@ -109,11 +113,11 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
         before = folded[max(0, first - 70):first]
         after = folded[last:last + 40]
         noun_after = _NOUN_AFTER.match(after)
-        if _TOWN_BEFORE.search(before) and not noun_after:
+        if (_TOWN_BEFORE.search(before) and not noun_after) or _OTHER_PLACE_AFTER.match(after):
             for start, end, posts in chain:
                 towns.extend(Town(start, end, p.crossing, p.country) for p in posts)
             continue
-        context = bool(noun_after or _NOUN_BEFORE.search(before) or (len(chain) > 1 and _APPOSITION_BEFORE.search(text[max(0, first - 70):first].lower())))
+        context = bool(noun_after or _NOUN_BEFORE.search(before) or gazetteer().side_regex.search(before) or (len(chain) > 1 and _APPOSITION_BEFORE.search(text[max(0, first - 70):first].lower())))
         by_crossing: dict[str, list] = {}
         for start, end, posts in chain:
             usable = [p for p in posts if context or not p.is_town]
