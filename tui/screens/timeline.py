@@ -93,7 +93,9 @@ class TimelineScreen(Screen):
 
     def show(self, timeline: CrossingTimeline | None) -> None:
         self.timeline = timeline
-        self.query_one(TimelineView).set_timeline(timeline)
+        view = self.query_one(TimelineView)
+        view.border_title = "holder over time · ←/→ stretch · ↑/↓ post · click a stretch"
+        view.set_timeline(timeline)
         if timeline is None:
             self.query_one("#timeline-stretch", Static).update(Text("No report names this crossing."))
 

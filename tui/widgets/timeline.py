@@ -13,7 +13,7 @@ Left/right (or a click) select a stretch, up/down the post; the widget posts
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 
 from rich.style import Style
 from rich.text import Text
@@ -144,10 +144,10 @@ class TimelineView(Widget, can_focus=True):
         if post < len(self.timeline.posts) and row == 0 and column >= 0:
             per_column = self._columns.get(post, [])
             if column < len(per_column) and per_column[column] >= 0:
+                self.set_reactive(TimelineView.post_index, post)
                 self.set_reactive(TimelineView.segment_index, per_column[column])
-                self.post_index = post
-                self.segment_index = per_column[column]
                 self.refresh()
+                self._announce()
 
     # -- drawing -------------------------------------------------------------------------
     def _label_width(self) -> int:
@@ -168,7 +168,7 @@ class TimelineView(Widget, can_focus=True):
         if not self.timeline:
             return Text("No report names this crossing.", style="italic")
         width = max(20, self.size.width - self._label_width())
-        scale = Scale(self.timeline.days, width)
+        scale = Scale(self.timeline.days + [self.timeline.last + timedelta(days=1)], width)
         out = Text(no_wrap=True, overflow="crop")
         for index, side in enumerate(self.timeline.posts):
             out.append(self._post_label(side).ljust(self._label_width()), style="bold")
@@ -189,6 +189,8 @@ class TimelineView(Widget, can_focus=True):
         for i, seg in enumerate(segments):
             start = scale.col(seg.start)
             stop = max(start + 1, scale.col(seg.end) if seg.end <= self.timeline.last else scale.width)
+            if i + 1 == len(segments):
+                stop = scale.width
             selected = post_index == self.post_index and i == self.segment_index
             for column in range(start, min(stop, scale.width)):
                 owner[column] = i
@@ -229,7 +231,7 @@ class TimelineView(Widget, can_focus=True):
         line = [" "] * scale.width
         marks = [" "] * scale.width
         taken = -1
-        for day in scale.days:
+        for day in scale.days[:-1]:  # the last breakpoint is the day after the last
             column = scale.col(day)
             marks[column] = "┴"
             label = day.isoformat()

@@ -7,9 +7,9 @@ from functools import lru_cache
 from store.paths import bundled_data
 
 TICKS = {  # event type -> (glyph, legend), most important first when two share a column
-    "attacked": ("✕", "attack"),
     "captured": ("▲", "capture claimed"),
     "withdrew": ("▽", "withdrawal"),
+    "attacked": ("✕", "attack"),
     "holds": ("●", "holds (claim)"),
     "closed": ("C", "closed"),
     "reopened": ("O", "reopened"),

@@ -1,0 +1,134 @@
+"""The timeline of a crossing, in a small app over a real store of the bundled reports (hand-labelled events)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.app import App
+from textual.widgets import DataTable, Static
+
+from store.status import engine_for
+from store.status_timeline import crossing_timeline
+from tui.screens.timeline import TimelineScreen
+from tui.widgets.timeline import Scale, TimelineView
+
+from status_store import labelled_store
+
+
+@pytest.fixture
+def store(tmp_path):
+    st = labelled_store(tmp_path / "store")
+    yield st
+    st.close()
+
+
+class TimelineApp(App):
+    def __init__(self, store, crossing):
+        super().__init__()
+        self.store, self.crossing = store, crossing
+
+    def on_mount(self) -> None:
+        self.push_screen(TimelineScreen(self.store, self.crossing))
+
+
+async def opened(pilot):
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen
+
+
+def band_lines(view: TimelineView) -> list[str]:
+    return view.render().plain.splitlines()
+
+
+def stretch(screen) -> str:
+    return str(screen.query_one("#timeline-stretch", Static).render())
+
+
+def listed(screen) -> list[str]:
+    table = screen.query_one("#timeline-events", DataTable)
+    return [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
+
+
+def test_al_waleed_history_by_hand(store):
+    timeline = crossing_timeline(engine_for(store), "al-waleed")
+    iq = [(s.start.isoformat(), s.last.isoformat(), s.holder, s.contested) for s in timeline.segments["iq"]]
+    assert iq == [
+        ("2014-06-22", "2014-06-23", "islamic-state", False),  # captured June 22 (LWJ dated, AFP "Sunday")
+        ("2014-06-24", "2015-05-21", "islamic-state", True),  # spokesman's retake vs "still held"
+        ("2015-05-22", "2015-05-24", "iraq-gov", False),  # "Iraqi Security Forces are in control" (001)
+        ("2015-05-25", "2015-05-25", "islamic-state", False),  # "early this morning took control" (000)
+    ]
+    sy = [(s.start.isoformat(), s.holder, s.contested) for s in timeline.segments["sy"]]
+    assert sy == [("2014-06-22", "islamic-state", False), ("2014-06-24", "islamic-state", True),
+                  ("2015-05-22", "islamic-state", False)]
+    kinds = {t.type for t in timeline.ticks["iq"]}
+    assert {"captured", "holds", "attacked", "withdrew"} <= kinds
+
+
+def test_scale_gives_every_change_day_room_and_keeps_order():
+    days = [date(2014, 6, 22), date(2014, 6, 24), date(2015, 5, 22), date(2015, 5, 26)]
+    scale = Scale(days, 100)
+    cols = [scale.col(d) for d in days]
+    assert cols[0] == 0 and cols[-1] == 99 and cols == sorted(cols)
+    assert cols[1] - cols[0] >= 10  # two days in June 2014 are not crushed by the year after
+    assert scale.col(date(2014, 12, 1)) < scale.col(date(2015, 3, 1))
+
+
+async def test_the_timeline_is_a_picture_with_letters_ticks_contested_marks_and_a_legend(store):
+    async with TimelineApp(store, "al-waleed").run_test(size=(140, 40)) as pilot:
+        screen = await opened(pilot)
+        lines = band_lines(screen.query_one(TimelineView))
+        iq_band, iq_ticks = lines[0], lines[1]
+        assert iq_band.startswith("Al Waleed (iq)") and lines[3].startswith("Al Tanf (sy)")
+        assert "I" in iq_band and "G" in iq_band and "?" in iq_band  # holders by letter, contested by ?
+        assert "▲" in iq_ticks and "✕" in iq_ticks  # captures claimed, the December attack
+        assert any(line.strip().startswith("2014-06-22") for line in lines)  # the axis
+        legend = "\n".join(line for line in lines if "Legend" in line or line.startswith(" "))
+        for words in ("Islamic State", "Iraqi government forces", "contested", "attack", "capture claimed"):
+            assert words in legend
+
+
+async def test_selecting_a_stretch_lists_the_events_behind_it(store):
+    async with TimelineApp(store, "al-waleed").run_test(size=(140, 40)) as pilot:
+        screen = await opened(pilot)
+        assert "2015-05-25" in stretch(screen) and "held by Islamic State" in stretch(screen)
+        assert any("early this morning took control" in s for s in listed(screen))
+        await pilot.press("left")
+        assert "held by Iraqi government forces" in stretch(screen) and "2015-05-22 → 2015-05-24" in stretch(screen)
+        assert any("remain in control of the Trebil crossing" in s for s in listed(screen))
+        await pilot.press("left")
+        assert "CONTESTED" in stretch(screen)
+        sentences = listed(screen)
+        assert any("government forces had retaken Al Waleed" in s for s in sentences)
+        assert any("still held by militants" in s for s in sentences)
+        await pilot.press("home")
+        assert "2014-06-22 → 2014-06-23" in stretch(screen)
+
+
+async def test_moving_to_the_other_post_keeps_the_time(store):
+    async with TimelineApp(store, "al-waleed").run_test(size=(140, 40)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("left", "left")  # the contested stretch of the Iraqi post
+        await pilot.press("down")
+        assert "Al Tanf (sy)" in stretch(screen) and "CONTESTED" in stretch(screen)
+        await pilot.press("up")
+        assert "Al Waleed (iq)" in stretch(screen)
+
+
+async def test_clicking_the_band_selects_the_stretch_under_the_mouse(store):
+    async with TimelineApp(store, "al-waleed").run_test(size=(140, 40)) as pilot:
+        screen = await opened(pilot)
+        view = screen.query_one(TimelineView)
+        first_column = view._label_width()
+        await pilot.click(TimelineView, offset=(first_column + 2, 1))  # border row + band row
+        await pilot.pause()
+        assert "2014-06-22 → 2014-06-23" in stretch(screen), stretch(screen)
+
+
+async def test_a_crossing_no_report_names_says_so(store):
+    async with TimelineApp(store, "kessab").run_test(size=(100, 30)) as pilot:
+        screen = await opened(pilot)
+        assert "No report names this crossing." in stretch(screen)
+        await pilot.press("left", "down")  # nothing to move: no error
