@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-SEARCHED_FIELDS = ("sentence", "actor_text", "crossing_text", "date_text", "source", "outlet", "note")
+# The actor, crossing, date and source wording are spans of the sentence, so searching it covers them.
+SEARCHED_FIELDS = ("sentence", "note", "outlet")
 
 
 def _ids(value) -> frozenset:
@@ -57,13 +58,13 @@ def event_day(event: dict) -> str | None:
     return event.get("date") or event.get("published") or None
 
 
-def search_blob(event: dict) -> str:
-    """The lower-cased text a free-text filter searches (the note included)."""
-    return "\n".join(str(event.get(name) or "") for name in SEARCHED_FIELDS).casefold()
-
-
 def text_needle(flt: EventFilter) -> str:
     return flt.text.casefold()
+
+
+def text_matches(event: dict, needle: str) -> bool:
+    """Case-insensitive: the needle is inside the sentence, the note or the outlet's name."""
+    return any(needle in str(event.get(name) or "").casefold() for name in SEARCHED_FIELDS)
 
 
 def matches(event: dict, flt: EventFilter | None) -> bool:
@@ -83,6 +84,6 @@ def matches(event: dict, flt: EventFilter | None) -> bool:
         day = event_day(event)
         if day is None or (flt.date_from and day < flt.date_from) or (flt.date_to and day > flt.date_to):
             return False
-    if flt.text and text_needle(flt) not in search_blob(event):
+    if flt.text and not text_matches(event, text_needle(flt)):
         return False
     return True

@@ -110,7 +110,7 @@ def _update(store, job: Job, extraction, now: str):
     article_id = _article_id(store, job)
     events = [{key: event.get(key) for key in EVENT_KEYS} for event in extraction.events]
     for event, event_id in zip(events, ids.event_ids(article_id, events)):
-        event.update(id=event_id, article_id=article_id, extractor=EXTRACTOR_VERSION)
+        event["id"] = event_id
     meta = extraction.meta or {}
     published = meta.get("published")
     article = {

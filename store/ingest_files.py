@@ -4,17 +4,13 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
-# Inside folders only these are taken (a folder may hold images or archives);
-# a file named on the command line is always tried.
-ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".htm", ".html", ""}
-
 
 def _folder_files(folder: Path) -> list[Path]:
+    """Every file under the folder bar hidden ones; the reader says why any is not text."""
     return sorted(
         path
         for path in folder.rglob("*")
         if path.is_file()
-        and path.suffix.lower() in ARTICLE_SUFFIXES
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
 

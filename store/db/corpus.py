@@ -2,10 +2,12 @@
 
 Events and article metadata (`corpus/<x>.json`) are read whole on open; article texts
 (`texts/<x>.json`) only when an article is shown. An ingest rewrites just the shards
-it touched, each atomically.
+it touched, each atomically. The `events` table holds one document per article
+(`article_id`, `extractor`, `events`: a list), since one extraction makes them all.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 from .errors import StoreError
@@ -14,8 +16,8 @@ from .storages import ADVICE, AtomicJSONStorage
 SHARDS = "0123456789abcdef"
 ARTICLE_FIELDS = ("id", "name", "path", "title", "source", "published", "url", "hash", "n_events", "ingested_at", "extractor")
 EVENT_FIELDS = (
-    "id", "article_id", "type", "actor", "actor_text", "crossing", "side", "crossing_text",
-    "date", "date_text", "hedged", "source", "sentence", "start", "end", "extractor",
+    "id", "type", "actor", "actor_text", "crossing", "side", "crossing_text",
+    "date", "date_text", "hedged", "source", "sentence", "start", "end",
 )
 
 
@@ -29,6 +31,10 @@ def _refuse_doc(path: Path, table: str, doc: dict, needed: tuple) -> StoreError:
     return StoreError(f"{path}: a document in {table!r} lacks {', '.join(missing)}; {ADVICE}")
 
 
+def bad_events(path: Path) -> StoreError:
+    return StoreError(f"{path}: a document in 'events' is not an article's list of events; {ADVICE}")
+
+
 class Corpus:
     def __init__(self, folder: Path, readonly: bool):
         self.folder = Path(folder)
@@ -40,22 +46,31 @@ class Corpus:
     def texts_path(self, shard: str) -> Path:
         return self.folder / "texts" / f"{shard}.json"
 
-    def load(self) -> tuple[dict[str, dict], dict[str, dict]]:
-        """All article metadata and all events, keyed by id; a shard that does not parse is refused."""
+    def load(self) -> tuple[dict[str, dict], list[tuple[Path, str, str, list[dict]]]]:
+        """All article metadata by id, and each article's events as (shard path, article_id, extractor, events).
+
+        A shard that does not parse, or holds documents of the wrong shape, is refused
+        (the events themselves are checked as they are served, to touch them only once).
+        """
         articles: dict[str, dict] = {}
-        events: dict[str, dict] = {}
+        groups: list[tuple[Path, str, str, list[dict]]] = []
         for shard in SHARDS:
             path = self.corpus_path(shard)
             data = AtomicJSONStorage(path, readonly=True).read() or {}
-            for doc in data.get("articles", {}).values():
-                if not isinstance(doc.get("id"), str):
-                    raise _refuse_doc(path, "articles", doc, ("id",))
-                articles[doc["id"]] = doc
+            docs = list(data.get("articles", {}).values())
+            loaded = {doc.get("id"): doc for doc in docs}
+            if len(loaded) != len(docs) or not all(type(key) is str for key in loaded):
+                bad = next((doc for doc in docs if type(doc.get("id")) is not str), None)
+                if bad is None:
+                    raise StoreError(f"{path}: two articles share an id; {ADVICE}")
+                raise _refuse_doc(path, "articles", bad, ("id",))
+            articles.update(loaded)
             for doc in data.get("events", {}).values():
-                if not (isinstance(doc.get("id"), str) and isinstance(doc.get("article_id"), str)):
-                    raise _refuse_doc(path, "events", doc, ("id", "article_id"))
-                events[doc["id"]] = doc
-        return articles, events
+                events = doc.get("events")
+                if not (type(doc.get("article_id")) is str and type(events) is list):
+                    raise bad_events(path)
+                groups.append((path, doc["article_id"], doc.get("extractor"), events))
+        return articles, groups
 
     def load_texts(self, shard: str) -> dict[str, str]:
         path = self.texts_path(shard)
@@ -67,8 +82,11 @@ class Corpus:
             texts[doc["article"]] = doc["text"]
         return texts
 
-    def write_shard(self, shard: str, articles: list[dict], events: list[dict], texts: dict[str, str]) -> None:
-        """Texts first, then metadata and events: a reader never sees an article without its text."""
+    def write_shard(self, shard: str, articles: list[dict], events: dict[str, list[dict]], texts: dict[str, str]) -> None:
+        """Texts first, then metadata and events: a reader never sees an article without its text.
+
+        `events` maps each article id to its raw events (the extractor's fields and `id`).
+        """
         for sub in ("corpus", "texts"):
             (self.folder / sub).mkdir(parents=True, exist_ok=True)
         AtomicJSONStorage(self.texts_path(shard)).write(
@@ -77,6 +95,36 @@ class Corpus:
         AtomicJSONStorage(self.corpus_path(shard)).write(
             {
                 "articles": {str(i): {k: a.get(k) for k in ARTICLE_FIELDS} for i, a in enumerate(articles, 1)},
-                "events": {str(i): {k: e.get(k) for k in EVENT_FIELDS} for i, e in enumerate(events, 1)},
+                "events": {
+                    str(i): {
+                        "article_id": a["id"], "extractor": a.get("extractor"),
+                        "events": [{k: e.get(k) for k in EVENT_FIELDS} for e in events.get(a["id"], [])],
+                    }
+                    for i, a in enumerate(articles, 1)
+                },
             }
         )
+
+
+class TextCache:
+    """Article texts, a few shards at a time: texts are read only when an article is shown."""
+
+    def __init__(self, corpus: Corpus, shards_kept: int = 4):
+        self.corpus = corpus
+        self.shards_kept = shards_kept
+        self._shards: OrderedDict[str, dict[str, str]] = OrderedDict()
+
+    def shard(self, shard: str) -> dict[str, str]:
+        texts = self._shards.get(shard)
+        if texts is None:
+            texts = self._shards[shard] = self.corpus.load_texts(shard)
+            while len(self._shards) > self.shards_kept:
+                self._shards.popitem(last=False)
+        self._shards.move_to_end(shard)
+        return texts
+
+    def text(self, article_id: str) -> str:
+        return self.shard(shard_of(article_id)).get(article_id, "")
+
+    def forget(self, shard: str) -> None:
+        self._shards.pop(shard, None)

@@ -1,109 +1,245 @@
 """In-memory indexes over the served events, so a filter touches only what it asks for.
 
-TinyDB's `search` scans every document (0.26 s at 100,000 events); these answer a
-crossing or faction filter from a set lookup and a free-text filter from one
-pre-lowered string per event. `store.filters.matches` is the reference they agree with.
+TinyDB's `search` scans every document (0.26 s at 100,000 events). Here the events
+are kept in display order; each indexed field maps a value to the ascending positions
+of its events (built on first use), and free text is searched in one pre-lowered
+sentence per position. `store.filters.matches` is the reference these agree with.
+
+Building them all costs about a third of a second at 100,000 events, more than the
+open can spare; `warm()` builds them on a background thread right after open, under
+a lock that every read and change of the indexes takes too.
 """
 from __future__ import annotations
 
+import threading
+from bisect import bisect_right, insort
 from collections import defaultdict
+from operator import methodcaller
 
-from ..filters import EventFilter, event_day, search_blob, text_needle
+from ..filters import EventFilter, event_day, text_needle
 
 # event field -> the EventFilter attribute that restricts it
-INDEXED = {"crossing": "crossings", "side": "sides", "actor": "factions", "type": "types"}
+INDEXED = {"crossing": "crossings", "side": "sides", "actor": "factions", "type": "types", "article_id": "article_id"}
 
 
 def sort_key(event: dict) -> tuple:
     """Dated events by day, undated ones last; then article, then place in the article."""
-    day = event_day(event)
-    return (day is None, day or "", event.get("article") or "", event.get("start") or 0, event["id"])
+    return (event_day(event) or "\uffff", event.get("article") or "", event.get("start") or 0, event["id"])
+
+
+def _fast_key(event: dict) -> tuple:
+    return (event["date"] or event["published"] or "\uffff", event["article"], event["start"])
+
+
+def positions_by_value(order: list[dict], name: str) -> dict[object, list[int]]:
+    index = defaultdict(list)
+    for i, value in enumerate(map(methodcaller("get", name), order)):
+        index[value].append(i)
+    return dict(index)
+
+
+def joined_sentences(order: list[dict]) -> tuple[str, list[int], list[str]]:
+    lowered = [(event.get("sentence") or "").casefold().replace("\n", " ") for event in order]
+    starts, at = [], 0
+    for sentence in lowered:
+        starts.append(at)
+        at += len(sentence) + 1
+    starts.append(at)
+    return "\n".join(lowered), starts, [event.get("outlet") or "" for event in order]
+
+
+def notes_by_position(order: list[dict]) -> dict[int, str]:
+    return {i: event["note"].casefold() for i, event in enumerate(order) if event.get("note")}
+
+
+def locked(method):
+    def run(self, *args, **kwargs):
+        with self.lock:
+            return method(self, *args, **kwargs)
+
+    run.__name__, run.__doc__ = method.__name__, method.__doc__
+    return run
 
 
 class EventIndex:
-    def __init__(self, events: dict[str, dict]):
+    def __init__(self, events: dict[str, dict], order: list[dict] | None = None):
         self.events = events
-        self.sets: dict[str, dict] = {field: defaultdict(set) for field in (*INDEXED, "article_id")}
-        self.blobs: dict[str, str] = {}
-        self._order: list[str] | None = None
-        self._rank: dict[str, int] | None = None
-        for event in events.values():
-            self.add(event)
+        self.lock = threading.RLock()
+        self._generation = 0  # bumped by every change, so a stale background build is dropped
+        self._order: list[dict] | None = None
+        if order is not None:
+            self._build(order)
 
-    def add(self, event: dict, keep_order: bool = False) -> None:
-        event_id = event["id"]
-        for field, by_value in self.sets.items():
-            by_value[event.get(field)].add(event_id)
-        self.blobs[event_id] = search_blob(event)
-        if not keep_order:
-            self.invalidate_order()
+    # -- order and positions -----------------------------------------------------------------
 
-    def remove(self, event: dict, keep_order: bool = False) -> None:
-        event_id = event["id"]
-        for field, by_value in self.sets.items():
-            ids = by_value.get(event.get(field))
-            if ids is not None:
-                ids.discard(event_id)
-                if not ids:
-                    del by_value[event.get(field)]
-        self.blobs.pop(event_id, None)
-        if not keep_order:
-            self.invalidate_order()
+    def _build(self, order: list[dict] | None = None) -> None:
+        if order is None:
+            events = list(self.events.values())
+            try:  # served events always carry these keys; a hand-edited store may not
+                order = sorted(events, key=_fast_key)
+            except (KeyError, TypeError):
+                order = sorted(events, key=sort_key)
+        self._order = order
+        self._fields: dict[str, dict[object, list[int]]] = {}
+        self._joined: tuple[str, list[int], list[str]] | None = None
+        self._notes: dict[int, str] | None = None
+        self._generation += 1
 
-    def invalidate_order(self) -> None:
-        self._order = self._rank = None
-
-    def refresh_text(self, event: dict) -> None:
-        """A note changed: only the searched text moves, the order stays."""
-        self.blobs[event["id"]] = search_blob(event)
-
-    def order(self) -> list[str]:
+    @locked
+    def order(self) -> list[dict]:
         if self._order is None:
-            self._order = sorted(self.events, key=lambda event_id: sort_key(self.events[event_id]))
-            self._rank = None
+            self._build()
         return self._order
 
-    def rank(self) -> dict[str, int]:
-        if self._rank is None:
-            self._rank = {event_id: i for i, event_id in enumerate(self.order())}
-        return self._rank
+    @locked
+    def notes(self) -> dict[int, str]:
+        """Lower-cased notes by position, made on the first free-text filter."""
+        if self._notes is None:
+            self._notes = notes_by_position(self.order())
+        return self._notes
 
-    def values(self, field: str) -> dict:
+    @locked
+    def sentences(self) -> tuple[str, list[int], list[str]]:
+        """All lower-cased sentences joined, where each starts, and each event's outlet."""
+        if self._joined is None:
+            self._joined = joined_sentences(self.order())
+        return self._joined
+
+    @locked
+    def invalidate(self) -> None:
+        """Events were added, removed or re-dated: positions are rebuilt on next use."""
+        self._order = None
+        self._generation += 1
+
+    @locked
+    def field(self, name: str) -> dict[object, list[int]]:
+        """Value -> ascending positions, built the first time a filter asks for this field."""
+        index = self._fields.get(name)
+        if index is None:
+            index = self._fields[name] = positions_by_value(self.order(), name)
+        return index
+
+    @locked
+    def values(self, name: str) -> dict:
         """How many events carry each value of an indexed field (for filter pickers)."""
-        return {value: len(ids) for value, ids in self.sets[field].items()}
+        return {value: len(positions) for value, positions in self.field(name).items()}
 
-    def _candidates(self, flt: EventFilter) -> set[str] | None:
-        chosen: list[set] = []
-        for field, attr in INDEXED.items():
+    def warm(self) -> None:
+        """Build every index (run on a thread after open).
+
+        Each is built outside the lock from the current order, so readers are never kept
+        waiting, and kept only if nothing changed meanwhile (else it is built on demand).
+        """
+        steps = [(name, lambda order, name=name: positions_by_value(order, name)) for name in INDEXED]
+        steps += [("sentences", joined_sentences), ("notes", notes_by_position)]
+        for name, build in steps:
+            with self.lock:
+                order, generation = self.order(), self._generation
+            built = build(order)
+            with self.lock:
+                if self._generation != generation or self._order is not order:
+                    return
+                if name == "sentences":
+                    self._joined = self._joined or built
+                elif name == "notes":
+                    self._notes = self._notes if self._notes is not None else built
+                else:
+                    self._fields.setdefault(name, built)
+
+    # -- keeping up with saves ------------------------------------------------------------------
+
+    def before_change(self, event: dict) -> tuple:
+        return sort_key(event), {name: event.get(name) for name in INDEXED}
+
+    @locked
+    def after_change(self, event: dict, before: tuple) -> None:
+        """A note or decision changed one event: move it in the indexes without a rebuild."""
+        if self._order is None:
+            return
+        self._generation += 1
+        old_key, old_values = before
+        if sort_key(event) != old_key:
+            self.invalidate()
+            return
+        i = self._order.index(event)
+        for name, index in list(self._fields.items()):
+            if old_values[name] != event.get(name):
+                positions = index.get(old_values[name], [])
+                if i not in positions:  # never expected; rebuilding is always safe
+                    del self._fields[name]
+                    continue
+                positions.remove(i)
+                if not positions:
+                    del index[old_values[name]]
+                insort(index.setdefault(event.get(name), []), i)
+        if self._notes is not None:
+            if event.get("note"):
+                self._notes[i] = event["note"].casefold()
+            else:
+                self._notes.pop(i, None)
+
+    # -- answering filters -----------------------------------------------------------------------
+
+    def _restricted(self, flt: EventFilter) -> list[int] | None:
+        chosen: list[set[int]] = []
+        for name, attr in INDEXED.items():
             wanted = getattr(flt, attr)
             if wanted:
-                by_value = self.sets[field]
-                chosen.append(set().union(*(by_value.get(value, ()) for value in wanted)))
-        if flt.article_id:
-            chosen.append(self.sets["article_id"].get(flt.article_id, set()))
+                index = self.field(name)
+                wanted = [wanted] if isinstance(wanted, str) else wanted
+                chosen.append(set().union(*(index.get(value, ()) for value in wanted)))
         if not chosen:
             return None
         chosen.sort(key=len)
-        return chosen[0].intersection(*chosen[1:])
+        return sorted(chosen[0].intersection(*chosen[1:]))
 
+    def _scan(self, needle: str) -> list[int]:
+        """Positions whose sentence holds the needle: str.find over the joined sentences, jumping to
+        the next sentence after each hit; a needle found nearly everywhere goes sentence by sentence."""
+        joined, starts, _ = self.sentences()
+        count = len(starts) - 1
+        if "\n" in needle:
+            return []
+        hits, at, limit = [], 0, count // 20
+        while True:
+            found = joined.find(needle, at)
+            if found < 0:
+                return hits
+            i = bisect_right(starts, found) - 1
+            hits.append(i)
+            if len(hits) > limit:
+                return hits + [j for j in range(i + 1, count) if needle in joined[starts[j]:starts[j + 1]]]
+            at = starts[i + 1]
+
+    def _text_positions(self, needle: str, within: list[int] | None) -> list[int]:
+        joined, starts, outlet_of = self.sentences()
+        notes = self.notes()
+        outlets = {name for name in set(outlet_of) if needle in name.casefold()}
+        if within is not None:
+            return [
+                i for i in within
+                if needle in joined[starts[i]:starts[i + 1]] or needle in notes.get(i, "") or outlet_of[i] in outlets
+            ]
+        hits = self._scan(needle)
+        extra = [i for i, note in notes.items() if needle in note]
+        if outlets:
+            extra += [i for i, outlet in enumerate(outlet_of) if outlet in outlets]
+        return sorted(set(hits).union(extra)) if extra else hits
+
+    @locked
     def query(self, flt: EventFilter | None) -> list[dict]:
-        events = self.events
+        order = self.order()
         if flt is None or flt.is_empty:
-            return [events[event_id] for event_id in self.order()]
-        candidates = self._candidates(flt)
-        if candidates is None:
-            ids = self.order()
-        else:
-            rank = self.rank()
-            ids = sorted(candidates, key=rank.__getitem__)
+            return list(order)
+        positions = self._restricted(flt)
         if flt.text:
-            needle, blobs = text_needle(flt), self.blobs
-            ids = [event_id for event_id in ids if needle in blobs[event_id]]
+            positions = self._text_positions(text_needle(flt), positions)
         if flt.date_from or flt.date_to:
             low, high = flt.date_from, flt.date_to
 
             def in_range(day):
                 return day is not None and (not low or day >= low) and (not high or day <= high)
 
-            ids = [event_id for event_id in ids if in_range(event_day(events[event_id]))]
-        return [events[event_id] for event_id in ids]
+            candidates = range(len(order)) if positions is None else positions
+            positions = [i for i in candidates if in_range(event_day(order[i]))]
+        return list(order) if positions is None else [order[i] for i in positions]

@@ -43,28 +43,28 @@ def migrate_0_to_1(folder: Path) -> None:
         olds = by_path.get(str(old.get("path")), [])
         events = [{k: v for k, v in e.items() if k not in ("note", "analyst", "article")} for e in olds]
         for event, event_id in zip(events, ids.event_ids(article_id, events)):
-            event.update(id=event_id, article_id=article_id, extractor=event.get("extractor") or "schema-0")
+            event["id"] = event_id
         for old_event, event in zip(olds, events):
             if old_event.get("note"):
-                notes.append((event, old_event["note"], old_event.get("analyst") or "schema-0 store"))
+                notes.append((article_id, event, old_event["note"], old_event.get("analyst") or "schema-0 store"))
         meta = {
             "id": article_id, "name": old.get("name") or Path(str(old.get("path"))).name, "path": old.get("path"),
             "title": old.get("title"), "source": old.get("source"), "published": old.get("published"),
             "url": old.get("url"), "hash": text_hash, "n_events": len(events), "ingested_at": None, "extractor": "schema-0",
         }
-        articles, shard_events, texts = shards.setdefault(shard_of(article_id), ([], [], {}))
+        articles, shard_events, texts = shards.setdefault(shard_of(article_id), ([], {}, {}))
         articles.append(meta)
-        shard_events.extend(events)
+        shard_events[article_id] = events
         texts[article_id] = text
     corpus = Corpus(folder, readonly=False)
     for shard, (articles, events, texts) in sorted(shards.items()):
         corpus.write_shard(shard, articles, events, texts)
     journal = Journal(folder, readonly=False)
     noted = {entry["event"] for entries in journal.overlay.entries.values() for entry in entries}
-    for event, note, analyst in notes:
+    for article_id, event, note, analyst in notes:
         if event["id"] not in noted:  # a migration cut short and rerun adds no second copy
             journal.append({"kind": "note", "event": event["id"], "value": note, "prev": None, "analyst": analyst,
-                            "article": event["article_id"], "sentence": event.get("sentence")})
+                            "article": article_id, "sentence": event.get("sentence")})
     journal.close()
     write_meta(folder, migrated_from=0, seeded=True)
 

@@ -39,11 +39,15 @@ def raw_fields(event: dict) -> dict:
     return {field: raw_value(event, field) for field in EVENT_FIELDS}
 
 
-def join_article(event: dict, article: dict | None) -> None:
+def article_fields(article: dict | None) -> dict:
+    """What every served event takes from its article, plus an empty overlay."""
     article = article or {}
-    event["article"] = article.get("path") or article.get("name")
-    event["published"] = article.get("published")
-    event["outlet"] = article.get("source")
+    return {
+        "article": article.get("path") or article.get("name") or "", "published": article.get("published"),
+        "outlet": article.get("source"), "note": None, "decision": None,
+        # shared by the article's events until a correction gives one its own (never mutated in place)
+        "corrected": {}, "extracted": {},
+    }
 
 
 def apply_overlay(event: dict, note: str | None, decision: dict) -> None:

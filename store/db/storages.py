@@ -54,7 +54,7 @@ class AtomicJSONStorage(Storage):
             raise refuse(self.path, "the file is empty (truncated?)")
         try:
             data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as err:
+        except (ValueError, UnicodeDecodeError, RecursionError) as err:
             raise refuse(self.path, f"not valid JSON ({err})") from None
         return check_tinydb_shape(self.path, data)
 
@@ -99,7 +99,7 @@ class JsonLinesStorage(Storage):
                 continue
             try:
                 doc = json.loads(line)
-            except (ValueError, UnicodeDecodeError) as err:
+            except (ValueError, UnicodeDecodeError, RecursionError) as err:
                 raise refuse(self.path, f"line {number} is not valid JSON ({err})") from None
             if type(doc) is not dict or not isinstance(doc.get("seq"), int):
                 raise refuse(self.path, f"line {number} is not a journal entry")

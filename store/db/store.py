@@ -5,8 +5,8 @@ decisions change all the time; each is one appended, fsynced journal line.
 """
 from __future__ import annotations
 
-import os
-from collections import OrderedDict
+import gc
+import threading
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -14,16 +14,15 @@ from filelock import FileLock, Timeout
 from ..config import analyst_name
 from ..filters import EventFilter
 from ..paths import bundled_articles, resolve_store_dir
-from .corpus import Corpus, shard_of
+from .corpus import Corpus, TextCache, bad_events, shard_of
 from .errors import StoreError, StoreLocked
 from .indexes import EventIndex, sort_key
 from .journal import CORRECTABLE, DECISIONS, Journal
 from .migrate import migrate_if_needed
-from .records import ArticleRecord, apply_overlay, join_article, raw_fields, raw_value
+from .records import ArticleRecord, apply_overlay, article_fields, raw_fields, raw_value
 from .schema import has_store, read_meta, write_meta
 
 LOCK_FILE = ".lock"
-TEXT_SHARDS_CACHED = 4
 
 
 class Store:
@@ -35,16 +34,65 @@ class Store:
         self.analyst = analyst_name()
         self.meta = read_meta(folder)
         self._corpus = Corpus(folder, readonly)
-        self._texts: OrderedDict[str, dict[str, str]] = OrderedDict()
-        articles, events = self._corpus.load()
-        self._journal = Journal(folder, readonly)
-        self._articles = {aid: ArticleRecord(doc, self.article_text) for aid, doc in articles.items()}
-        self._events = events
+        self._texts = TextCache(self._corpus)
+        # 100,000 new dicts would set off full garbage collections over and over while
+        # loading, and every later full collection would walk them all again. They hold
+        # no reference cycles, so they are loaded with the collector off and then moved
+        # out of its sight (gc.freeze) until close.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            articles, groups = self._corpus.load()
+            self._journal = Journal(folder, readonly)
+            self._articles = {aid: ArticleRecord(doc, self._texts.text) for aid, doc in articles.items()}
+            self._events: dict[str, dict] = {}
+            self._index = EventIndex(self._events, order=self._serve_all(groups))
+            gc.freeze()
+        finally:
+            if collecting:
+                gc.enable()
+        self._warming: threading.Thread | None = None
+        self._warm()
+
+    def _warm(self) -> None:
+        self._warming = threading.Thread(target=self._index.warm, name="crosswatch-index", daemon=True)
+        self._warming.start()
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Wait for the background index build (filters are correct before it ends, only slower)."""
+        if self._warming is not None:
+            self._warming.join(timeout)
+        return self._warming is None or not self._warming.is_alive()
+
+    def _serve_all(self, groups) -> list[dict]:
+        """Join each event to its article, overlay the analyst's work, and sort: the hot loop of open.
+
+        The sort keys are taken while each event is being touched anyway (in file order,
+        which is memory order); sorting the events themselves would fetch them all again.
+        """
+        served: list[dict] = []
+        for path, article_id, extractor, events in groups:
+            fields = {**article_fields(self._articles.get(article_id)), "article_id": article_id, "extractor": extractor}
+            try:
+                for event in events:
+                    event.update(fields)
+                ids = [event["id"] for event in events]
+            except (AttributeError, KeyError, TypeError, ValueError):
+                raise bad_events(path) from None
+            if not all(type(event_id) is str for event_id in ids):
+                raise bad_events(path)
+            served += events
+        self._events.update((event["id"], event) for event in served)
         overlay = self._journal.overlay
-        for event in events.values():
-            join_article(event, self._articles.get(event["article_id"]))
-            apply_overlay(event, overlay.note(event["id"]), overlay.decision(event["id"]))
-        self._index = EventIndex(events)
+        for event_id in set(overlay.notes) | set(overlay.decisions):
+            event = self._events.get(event_id)
+            if event is not None:
+                apply_overlay(event, overlay.note(event_id), overlay.decision(event_id))
+        try:
+            keys = [(event["date"] or event["published"] or "\uffff", event["article"], event["start"] or 0) for event in served]
+            return [served[i] for i in sorted(range(len(served)), key=keys.__getitem__)]
+        except (KeyError, TypeError):  # a hand-edited store with odd values: the careful key
+            return sorted(served, key=sort_key)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -97,6 +145,7 @@ class Store:
         return store
 
     def close(self) -> None:
+        gc.unfreeze()
         self._journal.close()
         if self._lock is not None:
             self._lock.release()
@@ -123,15 +172,7 @@ class Store:
         return {**record, "text": self.article_text(article_id)}
 
     def article_text(self, article_id: str) -> str:
-        shard = shard_of(article_id)
-        texts = self._texts.get(shard)
-        if texts is None:
-            texts = self._corpus.load_texts(shard)
-            self._texts[shard] = texts
-            while len(self._texts) > TEXT_SHARDS_CACHED:
-                self._texts.popitem(last=False)
-        self._texts.move_to_end(shard)
-        return texts.get(article_id, "")
+        return self._texts.text(article_id)
 
     def article_by_path(self, path: str) -> dict | None:
         return next((a for a in self._articles.values() if a.get("path") == path), None)
@@ -254,13 +295,11 @@ class Store:
         event = self._events.get(event_id)
         if event is None:
             return
-        before = sort_key(event)
-        self._index.remove(event, keep_order=True)
-        overlay = self._journal.overlay
-        apply_overlay(event, overlay.note(event_id), overlay.decision(event_id))
-        self._index.add(event, keep_order=True)
-        if sort_key(event) != before:
-            self._index.invalidate_order()
+        with self._index.lock:  # the index thread must not read the event half-changed
+            before = self._index.before_change(event)
+            overlay = self._journal.overlay
+            apply_overlay(event, overlay.note(event_id), overlay.decision(event_id))
+            self._index.after_change(event, before)
 
     # -- ingest ----------------------------------------------------------------------------------
 
@@ -286,29 +325,35 @@ class Store:
             by_shard.setdefault(shard_of(update[0]["id"]), []).append(update)
         for shard, shard_updates in sorted(by_shard.items()):
             self._write_shard(shard, shard_updates)
-        self._index = EventIndex(self._events)
 
     def _write_shard(self, shard: str, updates: list) -> None:
         replaced = {meta["id"] for meta, _, _ in updates}
-        articles = [a for aid, a in self._articles.items() if shard_of(aid) == shard and aid not in replaced]
-        events = [raw_fields(e) for e in self._events.values() if shard_of(e["article_id"]) == shard and e["article_id"] not in replaced]
-        texts = dict(self._texts.get(shard) or self._corpus.load_texts(shard))
+        articles = [dict(a) for aid, a in self._articles.items() if shard_of(aid) == shard and aid not in replaced]
+        kept = {a["id"] for a in articles}
+        events: dict[str, list[dict]] = {}
+        for event in self._events.values():
+            if event["article_id"] in kept:
+                events.setdefault(event["article_id"], []).append(raw_fields(event))
+        texts = dict(self._texts.shard(shard))
         for meta, new_events, text in updates:
             articles.append(meta)
-            events.extend(new_events)
+            events[meta["id"]] = new_events
             texts[meta["id"]] = text
         try:
-            self._corpus.write_shard(shard, [dict(a) for a in articles], events, texts)
+            self._corpus.write_shard(shard, articles, events, texts)
         except OSError as err:
             raise StoreError(f"could not write {self._corpus.corpus_path(shard)}: {err.strerror or err}; the previous version is kept") from None
-        self._texts.pop(shard, None)
+        self._texts.forget(shard)
         overlay = self._journal.overlay
-        for event_id in [eid for eid, e in self._events.items() if e["article_id"] in replaced]:
-            del self._events[event_id]
-        for meta, new_events, _ in updates:
-            self._articles[meta["id"]] = ArticleRecord(meta, self.article_text)
-            for raw in new_events:
-                event = dict(raw)
-                join_article(event, meta)
-                apply_overlay(event, overlay.note(event["id"]), overlay.decision(event["id"]))
-                self._events[event["id"]] = event
+        with self._index.lock:
+            for event_id in [eid for eid, e in self._events.items() if e["article_id"] in replaced]:
+                del self._events[event_id]
+            for meta, new_events, _ in updates:
+                self._articles[meta["id"]] = ArticleRecord(meta, self._texts.text)
+                fields = {**article_fields(meta), "article_id": meta["id"], "extractor": meta.get("extractor")}
+                for raw in new_events:
+                    event = {**raw, **fields}
+                    apply_overlay(event, overlay.note(event["id"]), overlay.decision(event["id"]))
+                    self._events[event["id"]] = event
+            self._index.invalidate()
+        self._warm()

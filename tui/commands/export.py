@@ -1,12 +1,51 @@
-"""`crosswatch export` (not built yet)."""
+"""`crosswatch export --format csv|jsonl|md`: the corrected events with their notes."""
 from __future__ import annotations
+
+import argparse
+import sys
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("export", help="(not built yet)")
+    parser = subparsers.add_parser("export", help="write the corrected events and notes as CSV, JSONL or a Markdown brief")
+    parser.add_argument("--format", choices=("csv", "jsonl", "md"), default="jsonl")
+    parser.add_argument("--crossing", action="append", default=[], metavar="ID", help="only this crossing (repeatable)")
+    parser.add_argument("--faction", action="append", default=[], metavar="ID", help="only this faction (repeatable)")
+    parser.add_argument("--include-rejected", action="store_true", help="keep events the analyst rejected")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    parser.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS, help="store folder (default: $CROSSWATCH_STORE or the user data folder)")
     parser.set_defaults(run=run)
 
 
+def _open(folder):
+    """Read-only when a store exists (a browser may hold it); else build it from the bundled reports."""
+    from store.db import Store
+    from store.db.schema import has_store
+
+    return Store.open(folder, readonly=True) if has_store(folder) else Store.open_or_build(folder)
+
+
 def run(args) -> int:
-    print("crosswatch export: not built yet")
-    return 2
+    from store.db import StoreError
+    from store.db.atomic import atomic_write
+    from store.export import export
+    from store.filters import EventFilter
+    from store.paths import resolve_store_dir
+    from store.sanitize import safe_line
+
+    folder = resolve_store_dir(getattr(args, "store", None))
+    flt = EventFilter(crossings=frozenset(args.crossing), factions=frozenset(args.faction))
+    try:
+        with _open(folder) as store:
+            text = export(store, args.format, flt=flt, include_rejected=args.include_rejected)
+    except StoreError as err:
+        print(f"crosswatch export: {safe_line(str(err))}", file=sys.stderr)
+        return 1
+    if args.output:
+        try:
+            atomic_write(args.output, text.encode("utf-8"))
+        except OSError as err:
+            print(f"crosswatch export: cannot write {safe_line(args.output)}: {err.strerror}", file=sys.stderr)
+            return 1
+    else:
+        sys.stdout.write(text)
+    return 0
