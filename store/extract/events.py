@@ -21,6 +21,8 @@ _BOUNDARY = re.compile(r";| +(?:while|whereas|but|although|though)\b| +[\u2014\u
 _PARTICIPIAL_LEAD = re.compile(r"^(?:\W*(?:just|only|shortly|soon|days|weeks|hours|a|few|two|three|day|week|after|since|upon|following|before|when|while|on|by|in)\b)*\W*(?:after|since|upon|following|before|when|while|on|by)\s*$")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|against|from|by|at|on|to|than|toward|towards|between) +(?:the +|a +|an +)?$")
 _GROUP_OF = re.compile(r"\b(?:fighters|members|units|forces|troops|elements|militants|militiamen|brigades?|battalions?|soldiers|personnel|remnants|cells|gunmen|contingents?|detachments?) *$")
+_TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we)(?: +(?:had|have|has|had +already|have +already|also))? *$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 _FROM = re.compile(r"\b(?:from|of) +$")
 _ALONG = re.compile(r"\b(?:along +with|together +with|as +well +as|and|plus) +$")
@@ -148,11 +150,31 @@ def _actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> s
     if actor.kind == "name":
         return actor.faction
     if actor.kind == "generic":
-        return government_of(actor.generic, state.country_for(ref.crossing, ref.side))
+        named = _named_modifier(state, actor)
+        if named is not None:
+            return named
+        first = state.country_for(ref.crossing, ref.side)
+        if ref.side is not None:
+            return government_of(actor.generic, first)
+        for country in (first, *crossing_countries(ref.crossing)):
+            faction = government_of(actor.generic, country)
+            if faction:
+                return faction
+        return None
     if actor.kind == "group":
         return state.last_org
     if actor.kind == "authority" and event_type in ("closed", "reopened"):
         return actor.faction
+    return None
+
+
+def _named_modifier(state: ArticleState, actor: Actor) -> str | None:
+    """ "Kurdish forces from the YPG", "security forces of the KRG": the named group decides."""
+    for other in state.within("actors", actor.end, actor.end + 40):
+        gap = state.folded[actor.end:other.start]
+        if other.kind == "name" and re.fullmatch(r" *(?:from|of|belonging +to|loyal +to|led +by) +(?:the +)?", gap):
+            return other.faction
+        break
     return None
 
 
@@ -210,7 +232,10 @@ def _refs_after(sent: _Sentence, trigger: Trigger, end: int, role: str) -> list[
     if not refs:
         return []
     towns = [t for t in sent.state.within("towns", trigger.end, refs[0].start) if t.crossing == refs[0].crossing]
-    first = towns[0].start if towns else refs[0].start  # "the town of Al Qaim as well as the border crossing"
+    first = refs[0].start
+    if towns:  # "the town of Al Qaim as well as the border crossing": the town phrase is part of the object
+        lead = _TOWN_LEAD.search(folded[max(0, towns[0].start - 40):towns[0].start])
+        first = towns[0].start - (len(lead.group()) if lead else 0)
     if _words_between(folded, trigger.end, first) > _MAX_GAP_WORDS.get(role, 6):
         return []
     kept = [refs[0]]
@@ -293,6 +318,10 @@ def _trigger_events(sent: _Sentence, trigger: Trigger, next_start: int) -> list[
             refs = [r for r in refs if not _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
         if refs:
             actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind) or sent.actor_before(trigger, lo, kind)
+            if actor is None and _PRONOUN_SUBJECT.match(folded[lo:trigger.start]):
+                # "Rebels claimed they had seized ...": the pronoun is the group just named
+                named = [a for a in sent.state.within("actors", sent.s, lo) if a.kind == "name" and _usable_actor(a, kind)]
+                actor = named[-1] if named else None
             if actor is None and _PARTICIPIAL_LEAD.match(folded[lo:trigger.start]):
                 comma = folded.find(",", refs[-1].end, sent.e)
                 if comma >= 0:

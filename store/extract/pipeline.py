@@ -35,7 +35,7 @@ def find_events(text: str, published=None) -> list[dict]:
     """Events of an already cleaned text, in reading order."""
     folded = fold(text)
     mentions, towns = find_crossings(text, folded)
-    triggers = find_triggers(folded)
+    triggers = find_triggers(folded, text)
     if not triggers:
         return []
     actors = find_actors(text, folded)

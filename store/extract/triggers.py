@@ -78,8 +78,15 @@ _BE_BEFORE = re.compile(
 _NOT_CONTROL_VERB = re.compile(r"(?:government|their|its|his|her|under|lost|lose|loses|losing|the|of|all|full|to|regain|wrest|gain|border|effective|total|outside|no|any|state|military|kurdish|regime|rebel|opposition) +$")
 
 
-def find_triggers(folded: str) -> list[Trigger]:
+def _be_before(folded: str, text: str, start: int) -> bool:
+    lo = max(0, start - 60)
+    m = _BE_BEFORE.search(folded[lo:start])
+    return bool(m) and not text[lo + m.start():lo + m.start() + 3].startswith("IS")  # "IS seized": the group, not the verb
+
+
+def find_triggers(folded: str, text: str | None = None) -> list[Trigger]:
     lex = lexicon()
+    text = folded if text is None else text
     found = []
     for m in lex.regex.finditer(folded):
         word = " ".join(m.group().split())
@@ -88,7 +95,7 @@ def find_triggers(folded: str) -> list[Trigger]:
             if re.match(r" +(?:of|over)\b", folded[m.end():m.end() + 6]) or _NOT_CONTROL_VERB.search(folded[max(0, m.start() - 20):m.start()]):
                 continue
         passive = word in lex.participles and role in ("verb", "direct") and bool(
-            _BE_BEFORE.search(folded[max(0, m.start() - 60):m.start()]) or re.match(r" +by\b", folded[m.end():m.end() + 4])
+            _be_before(folded, text, m.start()) or re.match(r" +by\b", folded[m.end():m.end() + 4])
         )
         found.append(Trigger(m.start(), m.end(), kind, role, word, passive))
     return found

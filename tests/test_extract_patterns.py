@@ -1,0 +1,201 @@
+"""Each event pattern with its own short sentence, mostly about other crossings and groups."""
+from __future__ import annotations
+
+import pytest
+
+from store.extract import extract_article
+
+PUB = "2019-10-14"  # a Monday
+
+
+def events(text, published=PUB):
+    return [(e["type"], e["actor"], e["crossing"]) for e in extract_article(text, published=published).events]
+
+
+def one(text, published=PUB):
+    found = extract_article(text, published=published).events
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hayat Tahrir al-Sham seized the Bab al-Hawa crossing.", ("captured", "hts", "bab-al-hawa")),
+    ("Turkish troops took control of the Jarabulus crossing.", ("captured", "turkey-gov", "jarabulus")),
+    ("Syrian regime forces recaptured the Nasib border crossing.", ("captured", "syria-gov", "nasib")),
+    ("Hezbollah fighters pulled out of the Jousieh crossing.", ("withdrew", "hezbollah", "jousieh")),
+    ("Rebels attacked the Bab al-Salama crossing.", ("attacked", "syria-opposition", "bab-al-salama")),
+    ("IS launched a suicide attack on the Trebil crossing.", ("attacked", "islamic-state", "trebil")),
+    ("The YPG controls the Semalka crossing.", ("holds", "sdf", "faysh-khabur")),
+    ("The Peshmerga sent reinforcements to the Faysh Khabur crossing.", ("reinforced", "krg", "faysh-khabur")),
+    ("Jordanian authorities closed the Jaber crossing.", ("closed", "jordan-gov", "nasib")),
+    ("Lebanese authorities reopened the Masnaa crossing.", ("reopened", "lebanon-gov", "masnaa")),
+])
+def test_active_voice_for_each_type(text, expected):
+    assert events(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Nasib crossing was captured by the Nusra Front.", ("captured", "hts", "nasib")),
+    ("The Tal Abyad crossing fell to Turkish-backed rebels.", ("captured", "syria-opposition", "tal-abyad")),
+    ("The Semalka crossing was still held by the SDF.", ("holds", "sdf", "faysh-khabur")),
+    ("The Ras al-Ain crossing remained in the hands of the SDF.", ("holds", "sdf", "ras-al-ain")),
+    ("The Habur crossing was closed by Turkish authorities.", ("closed", "turkey-gov", "ibrahim-khalil")),
+])
+def test_passive_voice(text, expected):
+    assert events(text) == [expected]
+
+
+def test_two_holds_in_one_sentence():
+    text = "The Free Syrian Army controls Bab al-Hawa, while the SDF controls the Semalka crossing."
+    assert events(text) == [("holds", "syria-opposition", "bab-al-hawa"), ("holds", "sdf", "faysh-khabur")]
+
+
+def test_captured_along_with():
+    text = "The Qamishli crossing was captured by the SDF along with the nearby Ras al-Ain crossing on Oct. 2."
+    found = extract_article(text, published=PUB).events
+    assert [(e["crossing"], e["date"]) for e in found] == [("qamishli", "2019-10-02"), ("ras-al-ain", "2019-10-02")]
+
+
+def test_coordinated_objects():
+    text = "Iraqi forces remain in control of the Trebil crossing and the Iraqi side of the Al Waleed crossing."
+    found = extract_article(text, published=PUB).events
+    assert [(e["crossing"], e["side"]) for e in found] == [("trebil", "iq"), ("al-waleed", "iq")]
+
+
+def test_first_and_second_respectively():
+    text = ("The two crossings with Turkey, Jarabulus and Tal Abyad, are outside government hands, "
+            "with IS holding the first and Kurdish forces from the YPG in control of the second.")
+    assert events(text) == [("holds", "islamic-state", "jarabulus"), ("holds", "sdf", "tal-abyad")]
+
+
+def test_negation_gives_no_event():
+    assert events("The YPG did not capture the Tal Abyad border crossing.") == []
+    assert events("The Bab al-Hawa crossing has not been captured by HTS.") == []
+    assert events("The SDF no longer controls the Semalka crossing.") == []
+    assert events("Rebels denied that government forces had seized the Nasib crossing.") == []
+
+
+def test_plans_threats_and_questions_give_no_event():
+    assert events("The Syrian army could capture the Nasib crossing.") == []
+    assert events("Militants attempted to seize the Rabia crossing.") == []
+    assert events("Iraq said the Safwan crossing would reopen next week.") == []
+    assert events("Will IS take the Al Qaim crossing?") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish troops reportedly took control of the Jarabulus crossing.",
+    "The Nusra Front is said to have overrun the Nasib crossing.",
+    "Rebels claimed they had seized the Nasib crossing.",
+    "According to the monitor, the SDF seized the Tal Abyad crossing.",
+    "An official was quoted as saying that the army had retaken the Al Qaim border crossing.",
+])
+def test_hedged_claims_are_events_marked_hedged(text):
+    assert one(text)["hedged"] is True
+
+
+def test_plain_statement_is_not_hedged():
+    assert one("The SDF seized the Tal Abyad crossing.")["hedged"] is False
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The militants took the Rabia crossing on Sunday, a colonel and a captain in the border guards said.",
+     "a colonel and a captain in the border guards"),
+    ("But two officials who work at the crossing said the Nasib crossing was still held by rebels.",
+     "two officials who work at the crossing"),
+    ("According to the Syrian Observatory for Human Rights, IS seized the Al Tanf crossing.", "the Syrian Observatory for Human Rights"),
+    ("Rebels have seized the Nasib crossing, officers said on Monday.", "officers"),
+])
+def test_source_of_the_claim(text, source):
+    assert one(text)["source"] == source
+
+
+def test_pronoun_source_stands_for_the_previous_one():
+    text = ("The militants took the Rabia crossing on Sunday, border officers said. "
+            "Kurdish forces that had been guarding it headed east, they said.")
+    found = extract_article(text, published=PUB).events
+    assert found[-1]["type"] == "withdrew" and found[-1]["source"] == "border officers"
+
+
+@pytest.mark.parametrize("text, side", [
+    ("IS seized the Syrian side of the Al Waleed crossing.", "sy"),
+    ("IS seized the Iraqi side of the Al Waleed crossing.", "iq"),
+    ("IS seized the Al Tanf crossing.", "sy"),
+    ("IS controls the Albu Kamal/Al Qaim crossing.", None),
+])
+def test_side_when_the_text_gives_one(text, side):
+    assert one(text)["side"] == side
+
+
+def test_the_crossing_refers_back_to_the_named_one():
+    text = "Rebels reached the Nasib border crossing at dawn. The crossing was captured by the rebels an hour later."
+    assert events(text) == [("captured", "syria-opposition", "nasib")]
+
+
+def test_it_refers_back_to_the_crossing():
+    text = "Two officials who work at the Kessab crossing said it was still held by the Syrian army."
+    assert events(text) == [("holds", "syria-gov", "kessab")]
+
+
+def test_the_two_crossings_are_the_two_just_named():
+    text = ("The Bab al-Hawa crossing was seized by HTS along with the Bab al-Salama crossing. "
+            "The two crossings were later retaken by the Syrian National Army.")
+    assert events(text)[-2:] == [("captured", "syria-opposition", "bab-al-hawa"), ("captured", "syria-opposition", "bab-al-salama")]
+
+
+def test_withdrawing_to_a_crossing_leaves_the_current_one():
+    text = "IS attacked the Al Waleed crossing. Iraqi border guards withdrew to the Trebil crossing with Jordan."
+    assert events(text) == [("attacked", "islamic-state", "al-waleed"), ("withdrew", "iraq-gov", "al-waleed")]
+
+
+def test_the_crossing_after_a_town_is_the_towns_crossing():
+    text = "The SDF is reported to have taken the town of Tal Abyad as well as the border crossing to Turkey."
+    assert events(text) == [("captured", "sdf", "tal-abyad")]
+
+
+def test_a_town_is_not_its_crossing():
+    assert events("Islamic State militants overran the town of Albu Kamal last week.") == []
+    assert events("The Iraqi army was still in control of Al Qaim.") == []
+
+
+def test_an_unnamed_crossing_with_no_antecedent_is_left_out():
+    assert events("Militants seized a border post on the frontier.") == []
+    assert events("The crossing was captured by the rebels.") == []
+
+
+def test_actor_resolution():
+    assert events("Iraqi Security Forces (ISF) withdrew from the Trebil crossing.") == [("withdrew", "iraq-gov", "trebil")]
+    assert events("Border police abandoned the Al Qaim border crossing.") == [("withdrew", "iraq-gov", "al-qaim")]
+    assert events("Sunni Arab militants seized the Rabia crossing.") == [("captured", "militants", "rabia")]
+    assert events("Daesh overran the Al Tanf crossing.") == [("captured", "islamic-state", "al-waleed")]
+    assert events("Kurdish regional forces hold the Faysh Khabur crossing.") == [("holds", "krg", "faysh-khabur")]
+
+
+def test_generic_forces_take_the_country_of_the_side():
+    assert events("Security forces abandoned the Syrian side of the Al Waleed crossing.") == [("withdrew", "syria-gov", "al-waleed")]
+    assert events("Security forces abandoned the Trebil crossing.") == [("withdrew", "iraq-gov", "trebil")]
+
+
+def test_the_jihadist_group_is_the_last_named_group():
+    text = "Jabhat al-Nusra fighters massed near Nasib. The jihadist group then seized the Nasib crossing."
+    assert events(text) == [("captured", "hts", "nasib")]
+
+
+def test_country_names_are_actors_only_for_closing_and_reopening():
+    assert events("Jordan closed the Nasib crossing.") == [("closed", "jordan-gov", "nasib")]
+    assert events("Jordan captured the Nasib crossing.") == []
+
+
+def test_event_offsets_index_the_cleaned_text():
+    raw = "---\ntitle: t\n---\nHeadline\n\nThe YPG seized the Semalka crossing. Later the SDF held the Semalka crossing."
+    result = extract_article(raw, published=PUB)
+    assert len(result.events) == 2
+    for event in result.events:
+        assert result.text[event["start"]:event["end"]] == event["sentence"]
+
+
+def test_event_fields_are_those_of_events_md():
+    event = one("The YPG seized the Semalka crossing on Sunday.")
+    assert set(event) == {"type", "actor", "actor_text", "crossing", "side", "crossing_text", "date", "date_text",
+                          "hedged", "source", "sentence", "start", "end"}
+    assert event["actor_text"] == "YPG" and event["crossing_text"] == "the Semalka crossing"
+    assert event["date"] == "2019-10-13" and event["date_text"] == "on Sunday"
