@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 
@@ -67,25 +68,33 @@ def run(args) -> int:
 
 
 def _print_table(rows: list[dict]) -> None:
+    """One table per article: when, what (type, actor, crossing, side), and the sentence."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from store.sanitize import safe_line
 
-    table = Table(title=f"{len(rows)} events", show_lines=False, expand=True)
-    for name, style in (("article", "dim"), ("date", "cyan"), ("type", "bold"), ("actor", "magenta"),
-                        ("crossing", "green"), ("side", ""), ("hedged", "yellow"), ("sentence", "")):
-        table.add_column(name, style=style, overflow="fold", ratio=4 if name == "sentence" else None)
+    console = Console()
+    by_article: dict[str, list[dict]] = {}
     for ev in rows:
-        table.add_row(
-            Text(safe_line(ev["article"])),
-            Text(ev["date"] or (f"({safe_line(ev['date_text'])})" if ev["date_text"] else "")),
-            Text(ev["type"]),
-            Text(ev["actor"]),
-            Text(ev["crossing"]),
-            Text(ev["side"] or ""),
-            Text("hedged" if ev["hedged"] else ""),
-            Text(safe_line(ev["sentence"])),
-        )
-    Console().print(table)
+        by_article.setdefault(ev["article"], []).append(ev)
+    for article, events in by_article.items():
+        table = Table(title=Text(f"{safe_line(article)}: {len(events)} events"), show_lines=True, expand=True)
+        table.add_column("date", style="cyan", no_wrap=True)
+        table.add_column("event", no_wrap=True)
+        table.add_column("sentence", overflow="fold", ratio=1)
+        for ev in events:
+            when = ev["date"] or (f"({safe_line(ev['date_text'])})" if ev["date_text"] else "")
+            what = Text.assemble(
+                (ev["type"], "bold"), "\n", (ev["actor"], "magenta"), "\n",
+                (ev["crossing"], "green"), f" ({ev['side']})" if ev["side"] else "",
+                ("\nhedged" if ev["hedged"] else "", "yellow"),
+            )
+            sentence = Text(safe_line(ev["sentence"]))
+            if ev["source"]:
+                sentence.append(f"  (source: {safe_line(ev['source'])})", style="dim")
+            table.add_row(Text(when), what, sentence)
+        console.print(table)
+    if not rows:
+        console.print("no events")
