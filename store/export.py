@@ -122,6 +122,7 @@ def write_md(events, out, store=None, title: str = "Crosswatch brief") -> None:
     brief = status_brief(store) if store is not None else None
     if brief:
         out.write(safe_text(brief).rstrip() + "\n\n")
+    out.write("# Events by crossing\n\n")
     by_crossing: dict[str, list[dict]] = {}
     for event in events:
         by_crossing.setdefault(event.get("crossing") or "unknown crossing", []).append(event)
