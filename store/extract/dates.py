@@ -14,28 +14,31 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateparser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from store.extract.fold import fold
+
+# Patterns run on `fold(text)` (lower case, hyphens as spaces); offsets are the text's.
 _MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
-    r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
+    r"|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _YEAR = r"(?:19|20)\d\d"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # Order matters: the first alternative that matches at a position wins.
 _EXPRESSIONS = [
-    ("iso", rf"\b{_YEAR}-[01]\d-[0-3]\d\b"),
-    ("full", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-    ("full", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
-    ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)"),
-    ("month_day", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d)"),
-    ("vague", rf"\b(?:(?:early|late|mid|in|since|by|during)[\s-]+)?(?:{_MONTH}\s+)?{_YEAR}\b"),
-    ("vague", rf"\b(?:(?:early|late|mid|in|since|by|during)[\s-]+)?(?:January|February|March|April|June|July|August|September|October|November|December)\b"),
-    ("weekday", rf"\b(?:(?:last|this|past|on|early|late)\s+)?{_WEEKDAY}{_PART}\b"),
-    ("yesterday", r"\b(?:yesterday|the\s+day\s+before|last\s+night)\b"),
-    ("today", r"\b(?:(?:early\s+|earlier\s+|late\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))|now|currently|at\s+present)\b"),
-    ("vague", r"\b(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last|coming)\s+(?:few\s+)?(?:days|weeks|months|years)"
+    ("iso", rf"{_YEAR}[- ][01]\d[- ][0-3]\d\b"),
+    ("full", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    ("full", rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    ("month_day", rf"{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)"),
+    ("month_day", rf"{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d)"),
+    ("vague", rf"(?:(?:early|late|mid|in|since|by|during)\s+)?(?:{_MONTH}\s+)?{_YEAR}\b"),
+    ("vague", r"(?:(?:early|late|mid|in|since|by|during)\s+)?(?:january|february|march|april|june|july|august|september|october|november|december)\b"),
+    ("weekday", rf"(?:(?:last|this|past|on|early|late)\s+)?{_WEEKDAY}{_PART}\b"),
+    ("yesterday", r"(?:yesterday|the\s+day\s+before|last\s+night)\b"),
+    ("today", r"(?:(?:early\s+|earlier\s+|late\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))|now|currently|at\s+present)\b"),
+    ("vague", r"(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last|coming)\s+(?:few\s+)?(?:days|weeks|months|years)"
               r"|recent\s+(?:days|weeks|months)"
               r"|(?:last|this|next|the\s+previous|the\s+following)\s+(?:week|month|year|weekend)"
               r"|(?:at|over|during)\s+the\s+weekend"
@@ -45,8 +48,15 @@ _EXPRESSIONS = [
               r"|the\s+(?:next|following|previous)\s+day"
               r"|overnight)\b"),
 ]
-_DATE_REGEX = re.compile("|".join(f"(?P<{kind}{i}>{rx})" for i, (kind, rx) in enumerate(_EXPRESSIONS)), re.IGNORECASE)
+_DATE_REGEX = re.compile("|".join(f"(?P<{kind}{i}>{rx})" for i, (kind, rx) in enumerate(_EXPRESSIONS)))
 _KINDS = {f"{kind}{i}": kind for i, (kind, _rx) in enumerate(_EXPRESSIONS)}
+# Words every expression contains; the full pattern is tried only a few words before them.
+_ANCHOR = re.compile(
+    r"(?<![a-z0-9])(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|yesterday|today|tonight|this|now|currently|present|recent|last|days?|weeks?|months?|years?|weekend|overnight"
+    r"|next|following|previous)"
+)
+_WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 _WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA, "sunday": SU}
 
 
@@ -60,12 +70,30 @@ class DateExpr:
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
     """Date expressions in `text[start:end]`, with offsets into `text`."""
-    found = []
-    for m in _DATE_REGEX.finditer(text, start, len(text) if end is None else end):
-        kind = _KINDS[m.lastgroup]
-        if kind == "month_day" and m.group().split()[0].lower().startswith("may") and not re.match(r"May\b", m.group()):
-            continue  # "may 5" in lower case is a verb before a number
-        found.append(DateExpr(m.start(), m.end(), m.group(), kind))
+    end = len(text) if end is None else end
+    folded = fold(text[start:end])
+    found: list[DateExpr] = []
+    covered = -1
+    for anchor in _ANCHOR.finditer(folded):
+        if anchor.start() < covered:
+            continue
+        lo = max(0, anchor.start() - 40)
+        starts = [w.start() for w in _WORD_START.finditer(folded, lo, anchor.start())][-3:] + [anchor.start()]
+        for pos in starts:
+            if pos < covered:
+                continue
+            m = _DATE_REGEX.match(folded, pos)
+            if not m or m.end() <= anchor.start():
+                continue
+            kind = _KINDS[m.lastgroup]
+            words = text[start + m.start():start + m.end()]
+            if kind == "month_day" and m.group().startswith("may") and not words.startswith("May"):
+                break  # "may 5" in lower case is a verb before a number
+            if kind == "iso" and not re.match(r"\d{4}-\d\d-\d\d", words):
+                break
+            found.append(DateExpr(start + m.start(), start + m.end(), words, kind))
+            covered = m.end()
+            break
     return found
 
 
@@ -106,7 +134,7 @@ def _resolve(expr: DateExpr | str, published: date | None) -> date | None:
                 return None
         return day
     if expr.kind == "weekday":
-        weekday = _WEEKDAYS[re.search(_WEEKDAY, expr.text, re.IGNORECASE).group().lower()]
+        weekday = _WEEKDAYS[re.search(_WEEKDAY, words).group()]
         back = 1 if words.startswith(("last", "past")) else 0
         return published - timedelta(days=back) + relativedelta(weekday=weekday(-1))
     if expr.kind == "yesterday":

@@ -30,6 +30,7 @@ _CONNECT = re.compile(r"^(?:[ ,]|and\b|or\b|as +well +as\b|along +with\b|togethe
 _BY_AGENT = re.compile(r"^ *(?:\w+ly +)?(?:by|to) +(?:the +)?$")
 _MAX_GAP_WORDS = {"direct": 2, "verb": 6, "nominal-by": 3, "intransitive": 6}
 _WORD = re.compile(r"[a-z0-9]+")
+_IT = re.compile(r"(?<![a-z])it(?![a-z])")
 
 
 @dataclass
@@ -62,6 +63,11 @@ class ArticleState:
     dominant: dict = field(default_factory=dict)
 
     def __post_init__(self):
+        lex = lexicon()
+        self.anaphors = [(m.start(), m.end()) for m in lex.anaphor.finditer(self.folded)]
+        self.pairs = [(m.start(), m.end()) for m in lex.pair.finditer(self.folded)]
+        self.ordinals = [(m.start(), m.end(), m.group()) for m in lex.ordinal.finditer(self.folded)]
+        self.its = [m.start() for m in _IT.finditer(self.folded)]
         self._mention_starts = [m.start for m in self.mentions]
         self._actor_starts = [a.start for a in self.actors]
         self._trigger_starts = [t.start for t in self.triggers]
@@ -89,6 +95,11 @@ def _words_between(folded: str, start: int, end: int) -> int:
     return len(_WORD.findall(folded[start:end])) if end > start else 0
 
 
+def _between(items: list, s: int, e: int) -> list:
+    """Items (tuples starting with a start offset, sorted) that start inside [s, e)."""
+    return items[bisect.bisect_left(items, (s,)):bisect.bisect_left(items, (e,))]
+
+
 def _resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
     """Named mentions plus resolved anaphors ("the crossing", "it", "the two crossings", "the first")."""
     folded = state.folded
@@ -96,43 +107,42 @@ def _resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
     refs = list(named)
     lex = lexicon()
     recent = state.sentence_index - state.topic_sentence
-    for m in lex.anaphor.finditer(folded, s, e):
-        if any(r.start <= m.start() < r.end or m.start() <= r.start < m.end() for r in named):
+    for a_start, a_end in _between(state.anaphors, s, e):
+        if any(r.start <= a_start < r.end or a_start <= r.start < a_end for r in named):
             continue
-        if re.match(r" +(?:of|at|in|near|known +as|called) +", folded[m.end():m.end() + 14]) and any(
-            0 <= r.start - m.end() <= 16 for r in named
+        if re.match(r" +(?:of|at|in|near|known +as|called) +", folded[a_end:a_end + 14]) and any(
+            0 <= r.start - a_end <= 16 for r in named
         ):
             continue
-        side, start = side_phrase(folded, m.start(), s)
-        earlier = [r for r in refs if r.end <= m.start() and r.kind in ("name", "anaphor", "town-crossing")]
-        towns = [t for t in state.within("towns", max(s, m.start() - 110), m.start())]
+        side, start = side_phrase(folded, a_start, s)
+        earlier = [r for r in refs if r.end <= a_start and r.kind in ("name", "anaphor", "town-crossing")]
+        towns = [t for t in state.within("towns", max(s, a_start - 110), a_start)]
         if earlier:
             ante = earlier[-1]
-            refs.append(Ref(start, m.end(), ante.crossing, side, "anaphor"))
+            refs.append(Ref(start, a_end, ante.crossing, side, "anaphor"))
         elif towns:
             town: Town = towns[-1]
-            refs.append(Ref(start, m.end(), town.crossing, side or town.country, "town-crossing"))
+            refs.append(Ref(start, a_end, town.crossing, side or town.country, "town-crossing"))
         elif state.topic is not None and recent <= 3:
-            refs.append(Ref(start, m.end(), state.topic.crossing, side, "anaphor"))
-    for m in lex.pair.finditer(folded, s, e):
+            refs.append(Ref(start, a_end, state.topic.crossing, side, "anaphor"))
+    for p_start, p_end in _between(state.pairs, s, e):
         earlier = []
         for r in refs:
-            if r.end <= m.start() and r.crossing not in earlier:
+            if r.end <= p_start and r.crossing not in earlier:
                 earlier.append(r.crossing)
         pool = earlier if len(earlier) >= 2 else state.previous_crossings
         if len(pool) == 2:
-            refs += [Ref(m.start(), m.end(), c, None, "pair") for c in pool]
-    for m in lex.ordinal.finditer(folded, s, e):
+            refs += [Ref(p_start, p_end, c, None, "pair") for c in pool]
+    for o_start, o_end, words in _between(state.ordinals, s, e):
         lists: dict[int, list[str]] = {}
         for r in refs:
-            if r.list_id is not None and r.end <= m.start():
+            if r.list_id is not None and r.end <= o_start:
                 lists.setdefault(r.list_id, []).append(r.crossing)
         members = list(lists.values())[-1] if lists else state.previous_list
-        index = lex.ordinals[" ".join(m.group().split())]
+        index = lex.ordinals[" ".join(words.split())]
         if len(members) >= 2 and -len(members) <= index < len(members):
-            refs.append(Ref(m.start(), m.end(), members[index], None, "ordinal"))
-    for m in re.finditer(r"(?<![a-z])it(?![a-z])", folded[s:e]):
-        pos = s + m.start()
+            refs.append(Ref(o_start, o_end, members[index], None, "ordinal"))
+    for pos in state.its[bisect.bisect_left(state.its, s):bisect.bisect_left(state.its, e)]:
         earlier = [r for r in refs if r.end <= pos]
         if earlier:
             refs.append(Ref(pos, pos + 2, earlier[-1].crossing, None, "it"))
@@ -196,7 +206,15 @@ class _Sentence:
         for a, b in self.attr.spans:
             bounds += [s + a, s + b]
         self.bounds = sorted(set(bounds))
-        self.dates = [d for d in find_dates(text, s, e) if not _inside(self.attr.spans, d.start, d.end, s)]
+        self._dates = None
+
+    @property
+    def dates(self):
+        """Date expressions outside attribution clauses (found only when an event needs them)."""
+        if self._dates is None:
+            s, spans = self.s, self.attr.spans
+            self._dates = [d for d in find_dates(self.state.text, s, self.e) if not _inside(spans, d.start, d.end, s)]
+        return self._dates
 
     def clause(self, trigger: Trigger) -> tuple[int, int]:
         start = max([b for b in self.bounds if b <= trigger.start], default=self.s)

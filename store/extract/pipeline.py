@@ -40,11 +40,24 @@ def find_events(text: str, published=None) -> list[dict]:
         return []
     actors = find_actors(text, folded)
     state = ArticleState(text, folded, published, mentions, towns, actors, triggers)
-    anchors = sorted([m.start for m in mentions] + [t.start for t in triggers] + [t.start for t in towns])
+    references = sorted([m.start for m in mentions] + [t.start for t in towns] + [a for a, _ in state.anaphors]
+                        + [p for p, _ in state.pairs])
+    trigger_starts = [t.start for t in triggers]
+    follows_reference = False
+
+    def has(starts: list[int], start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end
 
     def worth_splitting(start: int, end: int) -> bool:
-        i = bisect.bisect_left(anchors, start)
-        return (i < len(anchors) and anchors[i] < end) or "crossing" in folded[start:end]
+        """A segment can hold an event only if it refers to a crossing (or follows one that did)."""
+        nonlocal follows_reference
+        referring = has(references, start, end)
+        keep = referring or (follows_reference and has(trigger_starts, start, end))
+        follows_reference = referring
+        if not keep:
+            state.sentence_index += 2  # roughly the sentences skipped, so old topics still age
+        return keep
 
     events: list[dict] = []
     for s, e in split_sentences(text, keep=worth_splitting):

@@ -88,15 +88,17 @@ def _merge_titles(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, i
     return merged
 
 
-def split_sentences(text: str, keep=None) -> list[tuple[int, int]]:
-    """Sentence spans of `text`; `keep(start, end)` may veto segments not worth splitting."""
-    spans = []
+def split_sentences(text: str, keep=None):
+    """Sentence spans of `text`, in order, lazily.
+
+    `keep(start, end)`, asked once per paragraph-or-line segment as the spans are consumed,
+    may veto a segment that cannot hold an event, saving the cost of splitting it.
+    """
     for seg_start, seg_end in _segments(text):
         if keep is not None and not keep(seg_start, seg_end):
             continue
         byline = _BYLINE.match(text, seg_start, seg_end)
         if byline and byline.end() < seg_end:
-            spans.append((seg_start, seg_start + len(byline.group().rstrip(" -\u2013\u2014"))))
+            yield seg_start, seg_start + len(byline.group().rstrip(" -\u2013\u2014"))
             seg_start = byline.end()
-        spans.extend(_merge_titles(text, _split_segment(text, seg_start, seg_end)))
-    return spans
+        yield from _merge_titles(text, _split_segment(text, seg_start, seg_end))
