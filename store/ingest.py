@@ -59,6 +59,8 @@ def extract_job(text: str):
 def _read_jobs(store, files: list[Path], summary: IngestSummary) -> list[Job]:
     jobs: list[Job] = []
     batch_hashes: dict[str, str] = {}
+    by_hash = {a.get("hash"): a for a in store.articles()}
+    by_path = {a.get("path"): a for a in store.articles()}
     for path in files:
         key = str(path.resolve())
         try:
@@ -67,7 +69,7 @@ def _read_jobs(store, files: list[Path], summary: IngestSummary) -> list[Job]:
             summary.skipped.append((str(path), str(err)))
             continue
         text_hash = ids.content_hash(text)
-        same = store.article_by_hash(text_hash)
+        same = by_hash.get(text_hash)
         if same is not None:
             reason = "unchanged since last ingest" if same.get("path") == key else f"same text as {same.get('name')}"
             summary.skipped.append((str(path), reason))
@@ -75,7 +77,7 @@ def _read_jobs(store, files: list[Path], summary: IngestSummary) -> list[Job]:
             summary.skipped.append((str(path), f"same text as {batch_hashes[text_hash]}"))
         else:
             batch_hashes[text_hash] = path.name
-            jobs.append(Job(path, key, text, text_hash, store.article_by_path(key)))
+            jobs.append(Job(path, key, text, text_hash, by_path.get(key)))
     return jobs
 
 
