@@ -55,7 +55,7 @@ def reopen(store_dir: Path) -> Store:
 
 async def settle(pilot) -> None:
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.settled()
     await pilot.pause()
 
 

@@ -91,6 +91,15 @@ class CrosswatchApp(App):
         self.switch_screen(MainScreen([e["id"] for e in events]))
         self.call_after_refresh(self.ready.set)
 
+    async def settled(self, timeout: float = 600) -> None:
+        """Wait until workers are done and every screen shows its latest status (tests, screenshots)."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while asyncio.get_running_loop().time() < deadline:
+            await self.workers.wait_for_complete()
+            if not any(getattr(screen, "status_pending", False) for screen in self.screen_stack):
+                return
+            await asyncio.sleep(0.01)
+
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()

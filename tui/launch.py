@@ -77,7 +77,7 @@ def screenshot(app, path: Path, size: tuple[int, int], keys: list[str]) -> int:
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
-        await app.workers.wait_for_complete()
+        await app.settled()
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
         app.save_screenshot(filename=path.name, path=str(path.parent.resolve()))

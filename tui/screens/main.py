@@ -13,6 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
@@ -27,6 +28,12 @@ from tui.screens.status_feed import StatusFeed, newest_report, step_as_of
 from tui.widgets.article_view import ArticleView
 from tui.widgets.lists import ArticleList, EventList, StatusTable
 from tui.widgets.row_table import RowTable
+
+class StatusReady(Message):
+    def __init__(self, asked: int, day: str | None, posts: list[dict], error: Exception | None) -> None:
+        super().__init__()
+        self.asked, self.day, self.posts, self.error = asked, day, posts, error
+
 
 FACETS = {"crossings": ("crossing", "Crossings"), "factions": ("actor", "Factions"), "types": ("type", "Event types")}
 
@@ -71,7 +78,8 @@ class MainScreen(Screen):
         articles.border_title = f"Articles {len(self.app.articles)}"
         self.query_one(ArticleView).border_title = "Article"
         self.apply_filter(self.flt, remember=False)
-        self.feed = StatusFeed(list(self.app.articles.values()))
+        self.feed = StatusFeed(self.app.store, self._status_answer)
+        self.query_one(StatusTable).border_title = "Status · computing …"
         self.refresh_status()
 
     # -- filtering -----------------------------------------------------------------
@@ -319,21 +327,20 @@ class MainScreen(Screen):
 
     def refresh_status(self, changed: list[dict] | None = None) -> None:
         self.status_asked += 1
-        self.compute_status(self.status_asked, self.as_of, changed)
+        self.feed.ask(self.status_asked, self.as_of, changed or ())
 
-    @work(thread=True, group="status")
-    def compute_status(self, asked: int, as_of: str | None, changed: list[dict] | None) -> None:
-        """Load (first time) or update the status engine, then ask it for the as-of day."""
-        try:
-            if not self.feed.loaded:
-                self.feed.load(self.app.store.events())
-            elif changed:
-                self.feed.changed(changed, self.app.store.events())
-            day, posts = self.feed.posts(as_of)
-        except Exception as err:  # status is someone else's module; never take the browser down
-            self.app.call_from_thread(self.notify, f"Status unavailable: {err}", severity="error", markup=False)
-            day, posts = as_of, []
-        self.app.call_from_thread(self.show_status, day, posts, asked)
+    def _status_answer(self, asked: int, day: str | None, posts: list[dict], error: Exception | None) -> None:
+        """Called from the status thread: hand the answer to the UI thread (post_message is thread-safe)."""
+        self.post_message(StatusReady(asked, day, posts, error))
+
+    def on_status_ready(self, message: "StatusReady") -> None:
+        if message.error is not None:
+            self.notify(f"Status unavailable: {message.error}", severity="error", markup=False)
+        self.show_status(message.day, message.posts, message.asked)
+
+    @property
+    def status_pending(self) -> bool:
+        return self.status_shown < self.status_asked
 
     def show_status(self, day: str | None, posts: list[dict], asked: int = 0) -> None:
         if asked < self.status_shown:

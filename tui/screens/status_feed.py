@@ -5,8 +5,9 @@ module only calls them and turns their answer into the rows the pane shows.
 """
 from __future__ import annotations
 
+import queue
 import threading
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from store.asof import change_dates, next_change, previous_change
 from store.status import StatusEngine
@@ -27,34 +28,57 @@ def step_as_of(days: Sequence[str], current: str | None, step: int) -> str | Non
 
 
 class StatusFeed:
-    """Keeps one `StatusEngine` so that after a decision only that crossing is recomputed.
+    """The status engine in its own daemon thread, answering one question at a time.
 
-    Called from worker threads; the lock keeps two of them from using the engine at once.
+    Building the engine on a large store takes long (the status engine compares every
+    pair of articles for syndication), so it never runs on the UI thread, and as a
+    daemon it never keeps the app from quitting. Questions that pile up are merged:
+    only the newest as-of date is answered, with every changed event taken in.
+    `deliver(asked, day, posts, error)` is called from the feed's thread.
     """
 
-    def __init__(self, articles: Sequence[dict]) -> None:
-        self.engine = StatusEngine(list(articles))
-        self.lock = threading.Lock()
-        self.loaded = False
+    def __init__(self, store, deliver: Callable[[int, str | None, list[dict], Exception | None], None]) -> None:
+        self.store = store
+        self.deliver = deliver
+        self.engine: StatusEngine | None = None
         self.days: list[str] = []
+        self.questions: queue.Queue = queue.Queue()
+        self.busy = threading.Event()
+        self.thread = threading.Thread(target=self._serve, name="crosswatch-status", daemon=True)
+        self.thread.start()
 
-    def load(self, events: Sequence[dict]) -> None:
-        with self.lock:
-            self.engine.load(list(events))
-            self.days = change_dates(list(events))
-            self.loaded = True
+    def ask(self, asked: int, as_of: str | None, changed: Sequence[dict] = ()) -> None:
+        self.busy.set()
+        self.questions.put((asked, as_of, list(changed)))
 
-    def changed(self, events: Iterable[dict], all_events: Sequence[dict]) -> None:
-        with self.lock:
-            for event in events:
-                self.engine.replace(event)
-            self.days = change_dates(list(all_events))
+    def _next_question(self) -> tuple[int, str | None, list[dict]]:
+        asked, as_of, changed = self.questions.get()
+        while True:
+            try:
+                asked, as_of, more = self.questions.get_nowait()
+            except queue.Empty:
+                return asked, as_of, changed
+            changed += more
 
-    def posts(self, as_of: str | None) -> tuple[str | None, list[dict]]:
-        """(the as-of day used, one row per post)."""
-        with self.lock:
-            result = self.engine.status(as_of)
-        return result.get("as_of"), result.get("posts", [])
+    def _serve(self) -> None:
+        while True:
+            asked, as_of, changed = self._next_question()
+            try:
+                if self.engine is None:
+                    events = self.store.events()
+                    self.engine = StatusEngine(self.store.articles()).load(events)
+                    self.days = change_dates(events)
+                elif changed:
+                    for event in changed:
+                        self.engine.replace(event)
+                    self.days = change_dates(self.store.events())
+                result = self.engine.status(as_of)
+                answer = (asked, result.get("as_of"), result.get("posts", []), None)
+            except Exception as err:  # the status rules live elsewhere; the browser must stay up
+                answer = (asked, as_of, [], err)
+            if self.questions.empty():
+                self.busy.clear()
+            self.deliver(*answer)
 
 
 def crossing_names() -> dict[str, str]:

@@ -146,10 +146,12 @@ class ArticleView(ScrollView, can_focus=True):
         kind, a, b = self._lines[index]
         gutter_style = self.get_component_rich_style("article-view--gutter")
         if kind == "note":
-            text = Text(NOTE_MARK, style=gutter_style)
+            text = Text(end="")
+            text.append(NOTE_MARK, style=gutter_style)
             text.append(a, style=self.get_component_rich_style("article-view--note"))
             return self._strip(text, width, base)
-        text = Text(self._gutter(a, b), style=gutter_style, end="")
+        text = Text(end="")
+        text.append(self._gutter(a, b), style=gutter_style)
         body = Text(self.text[a:b], end="")
         self._stylize(body, a, b)
         text.append_text(body)

@@ -1,0 +1,244 @@
+"""Browser speed, measured beside a bare Textual app in the same run.
+
+    .venv/bin/python bench/tui.py [--big FOLDER] [--runs 5] [--articles 10000]
+
+Figures (medians of `--runs` fresh processes, wall clock from spawning the process):
+- bare: a Textual app with Header, a DataTable of 50 rows, a Static and a Footer:
+  process start -> first paint, and start -> exit;
+- crosswatch on the bundled store: start -> first paint (the loading screen), start -> the
+  main screen painted with the store's data, and start -> exit (target: data <= 1.5x bare);
+- crosswatch on the 100,000-event store from bench/synth.py (built in --big if missing):
+  the same (target: data <= 1.0 s);
+- filter keystroke -> repaint on the 100,000-event store: typing into `/` search, each key
+  timed from the press until the screen has processed it and repainted (target <= 50 ms),
+  and moving the cursor with `j`. Also with the status engine still loading in the background.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+SIZE = (160, 48)
+
+
+# -- children: one app per process, reporting its own times --------------------------------
+
+
+def _since_spawn() -> float:
+    return time.time() - float(os.environ["BENCH_T0"])
+
+
+def child_bare() -> dict:
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header, Static
+
+    times: dict = {}
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield DataTable()
+            yield Static("bare")
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("a", "b", "c", "d")
+            table.add_rows([(i, f"row {i}", i * 2, "x") for i in range(50)])
+            self.call_after_refresh(self.painted)
+
+        def painted(self) -> None:
+            times["first_paint"] = _since_spawn()
+            times["data"] = times["first_paint"]
+            self.exit()
+
+    Bare().run(headless=True, size=SIZE)
+    return times
+
+
+def child_crosswatch(store: str) -> dict:
+    from tui.app import CrosswatchApp
+
+    times: dict = {}
+
+    class Timed(CrosswatchApp):
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.call_after_refresh(lambda: times.setdefault("first_paint", _since_spawn()))
+
+    app = Timed(Path(store))
+
+    async def drive(pilot) -> None:
+        await app.ready.wait()
+        await pilot.pause()
+        times["data"] = _since_spawn()
+        times["events"] = len(app.events)
+        app.exit()
+
+    app.run(headless=True, size=SIZE, auto_pilot=drive)
+    if app.failed:
+        raise SystemExit(app.failed)
+    return times
+
+
+def run_child(kind: str, store: str | None = None) -> dict:
+    env = dict(os.environ, BENCH_T0=repr(time.time()))
+    command = [sys.executable, __file__, "--child", kind] + (["--store", store] if store else [])
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} child failed: {done.stderr.strip()[-500:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["exit"] = wall
+    return result
+
+
+def medians(kind: str, runs: int, store: str | None = None) -> dict:
+    results = [run_child(kind, store) for _ in range(runs)]
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
+# -- keystrokes, in process -------------------------------------------------------------------
+
+
+async def keystrokes(store: str, wait_status: bool) -> dict:
+    from tui.app import CrosswatchApp
+
+    app = CrosswatchApp(Path(store))
+    timings: dict[str, list[float]] = {"search": [], "cursor": []}
+    async with app.run_test(size=SIZE) as pilot:
+        await app.ready.wait()
+        await pilot.pause()
+        if wait_status:
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(20):
+            start = time.perf_counter()
+            await pilot.press("j")
+            await pilot.pause()
+            timings["cursor"].append(time.perf_counter() - start)
+        await pilot.press("slash")
+        await pilot.pause()
+        for key in "al waleed" + "\b" * 4 + "xyz":
+            start = time.perf_counter()
+            await pilot.press("backspace" if key == "\b" else "space" if key == " " else key)
+            await pilot.pause()
+            timings["search"].append(time.perf_counter() - start)
+        shown = len(app.screen.query_one("#events").keys)
+    return {
+        "search_median_ms": 1000 * statistics.median(timings["search"]),
+        "search_max_ms": 1000 * max(timings["search"]),
+        "cursor_median_ms": 1000 * statistics.median(timings["cursor"]),
+        "shown_after": shown,
+    }
+
+
+async def bare_keystrokes() -> dict:
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header, Input
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield DataTable()
+            yield Input()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("a", "b")
+            table.add_rows([(i, f"row {i}") for i in range(50)])
+            self.query_one(Input).focus()
+
+    app = Bare()
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        for key in "al waleed":
+            start = time.perf_counter()
+            await pilot.press("space" if key == " " else key)
+            await pilot.pause()
+            times.append(time.perf_counter() - start)
+    return {"typing_median_ms": 1000 * statistics.median(times)}
+
+
+# -- main ---------------------------------------------------------------------------------------
+
+
+def ensure_big(folder: Path, articles: int) -> Path:
+    from store.db import Store
+
+    if (folder / "store.json").exists():
+        with Store.open(folder, readonly=True) as store:
+            if store.count() >= articles * 9:
+                return folder
+        shutil.rmtree(folder)
+    from bench.synth import build_store
+
+    print(f"building the synthetic store in {folder} ({articles} articles) …", flush=True)
+    build_store(folder, articles=articles).close()
+    return folder
+
+
+def bundled_store(folder: Path) -> Path:
+    from store.db import Store
+
+    with Store.open_or_build(folder):
+        pass
+    return folder
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--child", choices=("bare", "crosswatch"))
+    parser.add_argument("--store")
+    parser.add_argument("--big", default=str(Path(tempfile.gettempdir()) / "crosswatch-bench-100k"))
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if args.child == "bare":
+        print(json.dumps(child_bare()))
+        return 0
+    if args.child == "crosswatch":
+        print(json.dumps(child_crosswatch(args.store)))
+        return 0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        small = str(bundled_store(Path(tmp) / "bundled"))
+        big = str(ensure_big(Path(args.big), args.articles))
+        bare = medians("bare", args.runs)
+        cw_small = medians("crosswatch", args.runs, small)
+        cw_big = medians("crosswatch", max(args.runs // 2, 1), big)
+        typing_bare = asyncio.run(bare_keystrokes())
+        keys_loading = asyncio.run(keystrokes(big, wait_status=False))
+
+    print(f"\nmedians of {args.runs} fresh processes, {SIZE[0]}x{SIZE[1]}, headless; seconds from spawning the process")
+    print(f"{'':34} {'first paint':>12} {'data shown':>11} {'exit':>7}")
+    for label, r in (("bare Textual app (DataTable 50)", bare), ("crosswatch, bundled store", cw_small), (f"crosswatch, {int(cw_big['events']):,} events", cw_big)):
+        print(f"{label:34} {r['first_paint']:12.3f} {r['data']:11.3f} {r['exit']:7.3f}")
+    ratio_paint = cw_small["first_paint"] / bare["first_paint"]
+    ratio_data = cw_small["data"] / bare["data"]
+    print(f"\nbundled store vs bare: first paint {ratio_paint:.2f}x, data shown {ratio_data:.2f}x (target <= 1.5x)")
+    print(f"100k store: first paint {cw_big['first_paint']:.3f} s, data shown {cw_big['data']:.3f} s (target <= 1.0 s)")
+    print(
+        f"100k store, keystroke -> repaint (status engine still loading in a thread): search median "
+        f"{keys_loading['search_median_ms']:.1f} ms, max {keys_loading['search_max_ms']:.1f} ms (target <= 50 ms); "
+        f"cursor j median {keys_loading['cursor_median_ms']:.1f} ms"
+    )
+    print(f"bare app, typing into an Input: median {typing_bare['typing_median_ms']:.1f} ms (the floor of this measure)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
