@@ -47,12 +47,15 @@ def attribute(sentence: str, folded: str, previous_source: str | None) -> Attrib
     """The attribution of one sentence (`folded` is its folded copy)."""
     spans: list[tuple[int, int]] = []
     sources: list[tuple[int, str]] = []
-    for regex in (_QUOTED, _QUOTING, _AS_NOTES):
-        m = regex.search(sentence)
+    hedged = bool(lexicon().hedge.search(folded))
+    if not lexicon().saying.search(folded) and "ccording" not in folded and "quot" not in folded:
+        return Attribution(None, [], hedged)
+    for regex, cue in ((_QUOTED, "quoted"), (_QUOTING, "Quoting"), (_AS_NOTES, "As ")):
+        m = regex.search(sentence) if cue in sentence else None
         if m and (src := _clean_source(m.group("src"))):
             sources.append((m.start(), src))
             spans.append((m.start(), m.end()))
-    for m in _ACCORDING.finditer(sentence):
+    for m in (_ACCORDING.finditer(sentence) if "ccording to" in sentence else ()):
         if src := _clean_source(m.group("src")):
             sources.append((m.start(), src))
             spans.append((m.start(), m.end()))
@@ -72,7 +75,6 @@ def attribute(sentence: str, folded: str, previous_source: str | None) -> Attrib
         source = sorted(sources)[0][1]
         if source.lower() in _PRONOUNS and previous_source:
             source = previous_source
-    hedged = bool(lexicon().hedge.search(folded))
     return Attribution(source, sorted(spans), hedged)
 
 

@@ -11,6 +11,9 @@ import re
 from store.sanitize import safe_text
 
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_SPACE_RUNS = re.compile(r" {2,}")
+_TRAILING_SPACES = re.compile(r" +\n")
+_BLANK_RUNS = re.compile(r"\n{3,}")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # A line that starts what is no longer article text: everything from it on is cut.
@@ -52,6 +55,7 @@ _APPEAL = re.compile(
     r"become\s+a\s+(?:member|patron|subscriber)|dedicated\s+reader)\b",
     re.IGNORECASE,
 )
+_APPEAL_CUES = ("donat", "deductible", "support our", "become a", "dedicated reader")
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'\u2019-]+\s+){1,4}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
     r"(?i:editor|fellow|analyst|journalist|correspondent|reporter|writer|contributor|author|researcher|columnist|"
@@ -63,12 +67,14 @@ _SHORT_LINE = re.compile(r"^\s*[\w'\u2019&.-]+(?:\s+[\w'\u2019&.-]+){0,3}\s*$")
 def normalize_spaces(text: str) -> str:
     """Control characters out (via `safe_text`), odd spaces to plain ones, line ends tidied."""
     text = safe_text(text)
-    text = _ZERO_WIDTH.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = re.sub(r" {2,}", " ", text)
-    text = re.sub(r" +\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text
+    if not text.isascii():
+        text = _ZERO_WIDTH.sub("", text)
+        text = _ODD_SPACES.sub(" ", text)
+    elif "\t" in text or "\f" in text or "\v" in text:
+        text = _ODD_SPACES.sub(" ", text)
+    text = _SPACE_RUNS.sub(" ", text)
+    text = _TRAILING_SPACES.sub("\n", text)
+    return _BLANK_RUNS.sub("\n\n", text)
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
@@ -108,7 +114,9 @@ def clean_body(body: str) -> str:
         joined = " ".join(para)
         if index > 0 and _is_tag_list(paragraphs, index):
             break
-        if index > 0 and (_APPEAL.search(joined) and len(joined) < 600 or _BIO.match(joined) and len(joined) < 500):
+        lowered = joined.lower()
+        appeal = any(cue in lowered for cue in _APPEAL_CUES) and _APPEAL.search(joined)
+        if index > 0 and (appeal and len(joined) < 600 or _BIO.match(joined) and len(joined) < 500):
             continue
         kept.append("\n".join(line.strip() for line in para))
     return "\n\n".join(kept).strip("\n")

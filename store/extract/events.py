@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from store.extract.attribution import attribute
+from store.extract.attribution import Attribution, attribute
 from store.extract.dates import find_dates, resolve_date
 from store.extract.factions import Actor, dominant_country, factions, government_of
 from store.extract.gazetteer import Town, crossing_countries, side_phrase
@@ -30,6 +30,7 @@ _CONNECT = re.compile(r"^(?:[ ,]|and\b|or\b|as +well +as\b|along +with\b|togethe
 _BY_AGENT = re.compile(r"^ *(?:\w+ly +)?(?:by|to) +(?:the +)?$")
 _MAX_GAP_WORDS = {"direct": 2, "verb": 6, "nominal-by": 3, "intransitive": 6}
 _WORD = re.compile(r"[a-z0-9]+")
+_NO_ATTRIBUTION = Attribution(None, [], False)
 _IT = re.compile(r"(?<![a-z])it(?![a-z])")
 
 
@@ -198,10 +199,16 @@ class _Sentence:
     def __init__(self, state: ArticleState, s: int, e: int):
         self.state, self.s, self.e = state, s, e
         text, folded = state.text, state.folded
-        self.attr = attribute(text[s:e], folded[s:e], state.previous_source)
-        self.refs = _resolve_refs(state, s, e)
-        self.actors = [a for a in state.within("actors", s, e) if not _inside(self.attr.spans, a.start, a.end, s)]
         self.triggers = state.within("triggers", s, e)
+        self.refs = _resolve_refs(state, s, e)
+        if not (self.triggers and self.refs):  # nothing to assemble: only the article state moves on
+            self.attr = _NO_ATTRIBUTION
+            self.actors = [a for a in state.within("actors", s, e) if a.kind == "name"]
+            self.bounds = []
+            self._dates = []
+            return
+        self.attr = attribute(text[s:e], folded[s:e], state.previous_source)
+        self.actors = [a for a in state.within("actors", s, e) if not _inside(self.attr.spans, a.start, a.end, s)]
         bounds = [m.start() for m in _BOUNDARY.finditer(folded, s, e)]
         for a, b in self.attr.spans:
             bounds += [s + a, s + b]
@@ -365,7 +372,7 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
     events: list[dict] = []
     seen = set()
     text = state.text
-    if sent.triggers and not text[s:e].rstrip("\u201d\"' )").endswith("?"):
+    if sent.triggers and sent.refs and not text[s:e].rstrip("\u201d\"' )").endswith("?"):
         for i, trigger in enumerate(sent.triggers):
             next_start = sent.triggers[i + 1].start if i + 1 < len(sent.triggers) else e
             for actor, ref in _trigger_events(sent, trigger, next_start):

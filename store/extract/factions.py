@@ -103,12 +103,13 @@ def find_actors(text: str, folded: str) -> list[Actor]:
             found.append(Actor(m.start(), m.end(), value))
     if fx.acronym_regex is not None:
         found += [Actor(m.start(), m.end(), fx.acronyms[m.group()]) for m in fx.acronym_regex.finditer(text)]
-    found.sort(key=lambda a: (a.start, a.start - a.end))
+    found.sort(key=lambda a: (a.start, a.start - a.end))  # earliest first, the longer of two at one place
     kept: list[Actor] = []
-    for actor in sorted(found, key=lambda a: a.start - a.end):
-        if all(actor.end <= k.start or actor.start >= k.end for k in kept):
-            kept.append(actor)
-    return sorted(kept, key=lambda a: a.start)
+    for actor in found:
+        if kept and actor.start < kept[-1].end:
+            continue
+        kept.append(actor)
+    return kept
 
 
 def dominant_country(text: str, candidates: tuple[str, ...]) -> str | None:

@@ -27,11 +27,19 @@ def _table() -> dict[int, str]:
     return table
 
 
+_ASCII_SEPARATORS = re.compile(r"[-'`/\n\t]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, separator-free copy of `text` with the same length."""
-    folded = text.translate(_table()).lower()
+    folded = text.lower()
     if len(folded) != len(text):  # a few characters (e.g. 'İ') grow when lower-cased
-        folded = "".join(ch.translate(_table()).lower()[:1] or " " for ch in text)
+        return "".join(ch.translate(_table()).lower()[:1] or " " for ch in text)
+    folded = _ASCII_SEPARATORS.sub(" ", folded)
+    if not folded.isascii():
+        table = _table()
+        folded = _NON_ASCII.sub(lambda m: table.get(ord(m.group()), m.group()), folded)
     return folded
 
 
