@@ -94,16 +94,24 @@ class JsonLinesStorage(Storage):
         end = raw.rfind(b"\n") + 1
         self.torn_tail = raw[end:]
         self._size = end
-        for number, line in enumerate(raw[:end].split(b"\n")[:-1], start=1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-            except (ValueError, UnicodeDecodeError, RecursionError) as err:
-                raise refuse(self.path, f"line {number} is not valid JSON ({err})") from None
-            if type(doc) is not dict or not isinstance(doc.get("seq"), int):
-                raise refuse(self.path, f"line {number} is not a journal entry")
+        lines = [line for line in raw[:end].split(b"\n") if line.strip()]
+        try:  # one parse for the whole file is several times faster than one per line
+            docs = json.loads(b"[" + b",".join(lines) + b"]")
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            docs = None
+        if docs is None or len(docs) != len(lines) or not all(type(doc) is dict and type(doc.get("seq")) is int for doc in docs):
+            docs = [self._parse_line(number, line) for number, line in enumerate(raw[:end].split(b"\n"), 1) if line.strip()]
+        for doc in docs:
             self._docs[str(doc["seq"])] = doc
+
+    def _parse_line(self, number: int, line: bytes) -> dict:
+        try:
+            doc = json.loads(line)
+        except (ValueError, UnicodeDecodeError, RecursionError) as err:
+            raise refuse(self.path, f"line {number} is not valid JSON ({err})") from None
+        if type(doc) is not dict or type(doc.get("seq")) is not int:
+            raise refuse(self.path, f"line {number} is not a journal entry")
+        return doc
 
     def _set_aside_torn_tail(self) -> None:
         """Keep the torn bytes in a side file, then cut them off so appends start on a clean line."""
