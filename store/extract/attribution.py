@@ -14,12 +14,15 @@ from store.extract.triggers import lexicon
 
 _SAY = r"(?:said|says|say|told(?: +[A-Z][\w.]*(?: +[A-Z][\w.]*){0,3})?|added|reported|stated|confirmed|claimed|announced|noted|insisted|explained|declared|warned|acknowledged)"
 _TRAILING = re.compile(
-    r"(?:^|[,\u2014\u2013;]) *(?P<src>[^,;:\u201c\u201d\"\u2014\u2013()]{2,110}?) +" + _SAY
+    r"(?:^|[,\u2014\u2013;]|[,.!?]?[\u201d\"]) *(?P<src>[^,;:\u201c\u201d\"\u2014\u2013()]{2,110}?) +" + _SAY
     + r"(?P<tail>(?: +(?:on|late|early|last|this|in|at))?(?: +\w+){0,2}?)(?= *(?:[,.;:\u2014\u2013]|$))"
 )
 _LEADING = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Yet|Still|Now),? +)?(?P<src>[^,;:\u201c\u201d\"()]{2,110}?) +" + _SAY
     + r"(?: +(?:on +)?\w+day)?(?: +that)?(?= +[\w\u201c\"])"
+)
+_INVERTED = re.compile(
+    r"(?:[,\u201d\"]) *(?:said|says|added|according +to) +(?P<src>(?:[A-Z]|the +|an? +)[^,.;:\u201c\u201d\"()]{1,80}?)(?=[,.;]|$| +(?:on|in|at|late|early)\b)"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<src>[^,.;:\u201c\u201d\"]{2,110}?)(?=[,.;:]|$| +(?:the|a|an|[A-Z]\w+ +(?:has|have|had|was|were|is|are))\b)")
 _QUOTED = re.compile(r"^(?P<src>.{2,160}?),? +(?:was|were|has been|had been)(?: +\w+){0,2}? +quoted\b.{0,80}? as saying,?")
@@ -62,6 +65,10 @@ def attribute(sentence: str, folded: str, previous_source: str | None) -> Attrib
     if not spans:
         m = _LEADING.search(sentence)
         if m and (src := _clean_source(m.group("src"))) and _plausible_source(m.group("src")):
+            sources.append((m.start("src"), src))
+            spans.append((m.start(), m.end()))
+    for m in _INVERTED.finditer(sentence):
+        if (src := _clean_source(m.group("src"))) and not any(s <= m.start() < e for s, e in spans):
             sources.append((m.start("src"), src))
             spans.append((m.start(), m.end()))
     for m in _TRAILING.finditer(sentence):

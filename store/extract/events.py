@@ -17,7 +17,8 @@ from store.extract.factions import Actor, dominant_country, factions, government
 from store.extract.gazetteer import Town, crossing_countries, side_phrase
 from store.extract.triggers import Trigger, is_irrealis, is_negated, lexicon
 
-_BOUNDARY = re.compile(r";| +(?:while|whereas|but|although|though)\b| +[\u2014\u2013] +| +- +")
+_BOUNDARY = re.compile(r";| +(?:while|whereas|but|although|though)\b| +[\u2014\u2013] +| +- +"
+                       r"|, +(?:adding|saying|noting|claiming|stressing|explaining|insisting)\b|, +(?:said|says|added)\b")
 _PARTICIPIAL_LEAD = re.compile(r"^(?:\W*(?:just|only|shortly|soon|days|weeks|hours|a|few|two|three|day|week|after|since|upon|following|before|when|while|on|by|in)\b)*\W*(?:after|since|upon|following|before|when|while|on|by)\s*$")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|against|from|by|at|on|to|than|toward|towards|between) +(?:the +|a +|an +)?$")
 _GROUP_OF = re.compile(r"\b(?:fighters|members|units|forces|troops|elements|militants|militiamen|brigades?|battalions?|soldiers|personnel|remnants|cells|gunmen|contingents?|detachments?) *$")
@@ -59,6 +60,7 @@ class ArticleState:
     previous_crossings: list = field(default_factory=list)
     previous_list: list = field(default_factory=list)
     previous_source: str | None = None
+    seen_crossings: set = field(default_factory=set)   # crossings named so far: one alone is never ambiguous
     last_org: str | None = None
     sentence_index: int = 0
     dominant: dict = field(default_factory=dict)
@@ -124,7 +126,7 @@ def _resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         elif towns:
             town: Town = towns[-1]
             refs.append(Ref(start, a_end, town.crossing, side or town.country, "town-crossing"))
-        elif state.topic is not None and recent <= 3:
+        elif state.topic is not None and (recent <= 3 or state.seen_crossings == {state.topic.crossing}):
             refs.append(Ref(start, a_end, state.topic.crossing, side, "anaphor"))
     for p_start, p_end in _between(state.pairs, s, e):
         earlier = []
@@ -329,7 +331,8 @@ def _trigger_events(sent: _Sentence, trigger: Trigger, next_start: int) -> list[
         after = [r for r in sent.refs if trigger.end <= r.start < span_end]
         origin = [r for r in after if _FROM.search(folded[max(0, r.start - 8):r.start])]
         destination = [r for r in after if _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
-        before_refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start]
+        before_refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start
+                       and _words_between(folded, r.end, trigger.start) <= 8]
         if origin:
             refs = [r for r in origin if r.start == origin[0].start]
         elif before_refs:
@@ -418,6 +421,7 @@ def _advance(state: ArticleState, sent: _Sentence) -> None:
     folded = state.folded
     topical = [r for r in sent.refs if r.kind in ("name", "anaphor", "town-crossing", "it")
                and not _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
+    state.seen_crossings.update(r.crossing for r in sent.refs if r.kind == "name")
     if topical:
         state.topic = topical[-1]
         state.topic_sentence = state.sentence_index

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACE_LIKE = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212'\u2018\u2019\u201b\u02bc\u02bb`\u00b4\n\t/"
+_SPACE_LIKE = "\"\u201c\u201d\u201e-\u2010\u2011\u2012\u2013\u2014\u2015\u2212'\u2018\u2019\u201b\u02bc\u02bb`\u00b4\n\t/"
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +27,7 @@ def _table() -> dict[int, str]:
     return table
 
 
-_ASCII_SEPARATORS = re.compile(r"[-'`/\n\t]")
+_ASCII_SEPARATORS = re.compile(r"[-'`/\n\t\"]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 

@@ -90,7 +90,7 @@ _NOUN_BEFORE = re.compile(
 )
 _APPOSITION_BEFORE = re.compile(r"(?:crossings|posts|crossing +points|border +points|gates)(?![a-z])[^.;!?]{0,45}?[,:(\u2014\u2013-] *$")
 _CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or)\s*$")
-_LEAD_IN = re.compile(r"(?:(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy) +){0,2}$")
+_LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy) +){0,2}$")
 
 
 def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
@@ -144,7 +144,8 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
                     start = side_start
                 elif len(by_crossing) == 1:
                     lead = _LEAD_IN.search(folded[max(0, start - 40):start])
-                    start -= len(lead.group()) if lead else 0
+                    if lead and "\n" not in text[start - len(lead.group()):start]:
+                        start -= len(lead.group())
             if len(by_crossing) == 1 and noun_after:
                 end = last + noun_after.end()
             mentions.append(Mention(start, end, cid, side, "name", list_id))
