@@ -22,6 +22,9 @@ _BOUNDARY = re.compile(r";| +(?:while|whereas|but|although|though)\b| +[\u2014\u
 _PARTICIPIAL_LEAD = re.compile(r"^(?:\W*(?:just|only|shortly|soon|days|weeks|hours|a|few|two|three|day|week|after|since|upon|following|before|when|while|on|by|in)\b)*\W*(?:after|since|upon|following|before|when|while|on|by)\s*$")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|against|from|by|at|on|to|than|toward|towards|between) +(?:the +|a +|an +)?$")
 _GROUP_OF = re.compile(r"\b(?:fighters|members|units|forces|troops|elements|militants|militiamen|brigades?|battalions?|soldiers|personnel|remnants|cells|gunmen|contingents?|detachments?) *$")
+_LOCATIVE = re.compile(r"\b(?:near|outside|close +to|next +to|around|along|beyond|behind|overlooking|adjacent +to|"
+                       r"(?:north|south|east|west)(?:east|west)? +of|from|toward|towards|between)\b")
+_OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we)(?: +(?:had|have|has|had +already|have +already|also))? *$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
@@ -169,6 +172,11 @@ def _actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> s
         first = state.country_for(ref.crossing, ref.side)
         if ref.side is not None:
             return government_of(actor.generic, first)
+        options = {government_of(actor.generic, c) for c in crossing_countries(ref.crossing)} - {None}
+        i = bisect.bisect_left(state._actor_starts, actor.start)
+        for earlier in reversed(state.actors[max(0, i - 30):i]):  # "Kurdish forces" after "Peshmerga": the same
+            if earlier.kind == "name" and earlier.faction in options:
+                return earlier.faction
         for country in (first, *crossing_countries(ref.crossing)):
             faction = government_of(actor.generic, country)
             if faction:
@@ -265,6 +273,8 @@ def _refs_after(sent: _Sentence, trigger: Trigger, end: int, role: str) -> list[
         first = towns[0].start - (len(lead.group()) if lead else 0)
     if _words_between(folded, trigger.end, first) > _MAX_GAP_WORDS.get(role, 6):
         return []
+    if _LOCATIVE.search(folded[trigger.end:first]):  # "retook the village of X near the Rabia crossing"
+        return []
     kept = [refs[0]]
     for r in refs[1:]:
         if r.start < kept[-1].end:
@@ -333,8 +343,12 @@ def _trigger_events(sent: _Sentence, trigger: Trigger, next_start: int) -> list[
         destination = [r for r in after if _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
         before_refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start
                        and _words_between(folded, r.end, trigger.start) <= 8]
+        object_follows = _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]) and not any(
+            r.start - trigger.end <= 6 for r in after)  # "fled the area": some other place was left
         if origin:
             refs = [r for r in origin if r.start == origin[0].start]
+        elif object_follows:
+            refs = []
         elif before_refs:
             refs = before_refs[-1:]
         elif destination and state.topic is not None and state.sentence_index - state.topic_sentence <= 2 \
@@ -348,7 +362,7 @@ def _trigger_events(sent: _Sentence, trigger: Trigger, next_start: int) -> list[
             actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind) or sent.actor_before(trigger, lo, kind)
             if actor is None and _PRONOUN_SUBJECT.match(folded[lo:trigger.start]):
                 # "Rebels claimed they had seized ...": the pronoun is the group just named
-                named = [a for a in sent.state.within("actors", sent.s, lo) if a.kind == "name" and _usable_actor(a, kind)]
+                named = [a for a in sent.state.within("actors", sent.s, lo) if a.kind in ("name", "generic") and _usable_actor(a, kind)]
                 actor = named[-1] if named else None
             if actor is None and _PARTICIPIAL_LEAD.match(folded[lo:trigger.start]):
                 comma = folded.find(",", refs[-1].end, sent.e)
