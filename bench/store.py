@@ -160,12 +160,14 @@ def in_child(kind: str, *args: str) -> dict:
 
 def build(work: Path, articles: int, ingest_files: int) -> tuple[Path, Path, Path]:
     from bench.synth import build_store, write_article_files
+    from store.db.records import raw_fields
     from tinydb import TinyDB
 
     folder = work / "crosswatch-store"
     started = time.perf_counter()
     st = build_store(folder, articles=articles)
-    events = [{k: v for k, v in e.items() if k not in ("corrected", "extracted")} for e in st.events()]
+    # the baseline holds what the store keeps on disk for each event, as flat TinyDB documents
+    events = [{**raw_fields(e), "article_id": e["article_id"], "extractor": e["extractor"]} for e in st.events()]
     st.close()
     print(f"synthetic store: {articles} articles, {len(events)} events, built in {time.perf_counter() - started:.1f} s "
           f"({sum(p.stat().st_size for p in folder.rglob('*') if p.is_file()) / 1e6:.0f} MB on disk)")

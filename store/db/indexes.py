@@ -48,6 +48,10 @@ def joined_sentences(order: list[dict]) -> tuple[str, list[int], list[str]]:
     return "\n".join(lowered), starts, [event.get("outlet") or "" for event in order]
 
 
+def position_of(order: list[dict]) -> dict[str, int]:
+    return {event["id"]: i for i, event in enumerate(order)}
+
+
 def notes_by_position(order: list[dict]) -> dict[int, str]:
     return {i: event["note"].casefold() for i, event in enumerate(order) if event.get("note")}
 
@@ -83,6 +87,7 @@ class EventIndex:
         self._fields: dict[str, dict[object, list[int]]] = {}
         self._joined: tuple[str, list[int], list[str]] | None = None
         self._notes: dict[int, str] | None = None
+        self._positions: dict[str, int] | None = None
         self._generation += 1
 
     @locked
@@ -90,6 +95,13 @@ class EventIndex:
         if self._order is None:
             self._build()
         return self._order
+
+    @locked
+    def positions(self) -> dict[str, int]:
+        """Event id -> place in the order (list.index would compare whole dicts on the way)."""
+        if self._positions is None:
+            self._positions = position_of(self.order())
+        return self._positions
 
     @locked
     def notes(self) -> dict[int, str]:
@@ -131,7 +143,7 @@ class EventIndex:
         waiting, and kept only if nothing changed meanwhile (else it is built on demand).
         """
         steps = [(name, lambda order, name=name: positions_by_value(order, name)) for name in INDEXED]
-        steps += [("sentences", joined_sentences), ("notes", notes_by_position)]
+        steps += [("positions", position_of), ("sentences", joined_sentences), ("notes", notes_by_position)]
         for name, build in steps:
             with self.lock:
                 order, generation = self.order(), self._generation
@@ -139,7 +151,9 @@ class EventIndex:
             with self.lock:
                 if self._generation != generation or self._order is not order:
                     return
-                if name == "sentences":
+                if name == "positions":
+                    self._positions = self._positions or built
+                elif name == "sentences":
                     self._joined = self._joined or built
                 elif name == "notes":
                     self._notes = self._notes if self._notes is not None else built
@@ -161,7 +175,7 @@ class EventIndex:
         if sort_key(event) != old_key:
             self.invalidate()
             return
-        i = self._order.index(event)
+        i = self.positions()[event["id"]]
         for name, index in list(self._fields.items()):
             if old_values[name] != event.get(name):
                 positions = index.get(old_values[name], [])
