@@ -22,6 +22,7 @@ _BOUNDARY = re.compile(r";| +(?:while|whereas|but|although|though)\b| +[\u2014\u
 _PARTICIPIAL_LEAD = re.compile(r"^(?:\W*(?:just|only|shortly|soon|days|weeks|hours|a|few|two|three|day|week|after|since|upon|following|before|when|while|on|by|in)\b)*\W*(?:after|since|upon|following|before|when|while|on|by)\s*$")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|against|from|by|at|on|to|than|toward|towards|between) +(?:the +|a +|an +)?$")
 _GROUP_OF = re.compile(r"\b(?:fighters|members|units|forces|troops|elements|militants|militiamen|brigades?|battalions?|soldiers|personnel|remnants|cells|gunmen|contingents?|detachments?) *$")
+_PLACE_AFTER = re.compile(r" +(?:near|in|at|outside|by|of|on +the +edge +of)(?: +the)?(?: +(?:\w+ +)?(?:town|city|village) +of)? +(?:the +)?")
 _LOCATIVE = re.compile(r"\b(?:near|outside|close +to|next +to|around|along|beyond|behind|overlooking|adjacent +to|"
                        r"(?:north|south|east|west)(?:east|west)? +of|from|toward|towards|between)\b")
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
@@ -123,7 +124,11 @@ def _resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         side, start = side_phrase(folded, a_start, s)
         earlier = [r for r in refs if r.end <= a_start and r.kind in ("name", "anaphor", "town-crossing")]
         towns = [t for t in state.within("towns", max(s, a_start - 110), a_start)]
-        if earlier:
+        place = _PLACE_AFTER.match(folded, a_end)
+        town_after = state.within("towns", place.end(), place.end() + 1) if place else []
+        if town_after:  # "the border post near the town of Al-Qaim"
+            refs.append(Ref(start, a_end, town_after[0].crossing, side or town_after[0].country, "town-crossing"))
+        elif earlier:
             ante = earlier[-1]
             refs.append(Ref(start, a_end, ante.crossing, side, "anaphor"))
         elif towns:
