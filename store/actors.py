@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .status_rules import status_rules
 
@@ -10,6 +11,7 @@ def is_generic(actor: str) -> bool:
     return actor in status_rules().generic_actors
 
 
+@lru_cache(maxsize=4096)
 def compatible(a: str | None, b: str | None) -> bool:
     """Same faction, or a generic label and a group it may stand for (two generics agree only if equal)."""
     if a is None or b is None:
@@ -42,6 +44,10 @@ def most_specific(actors: Iterable[str]) -> str | None:
     counts: dict[str, int] = {}
     for actor in actors:
         counts[actor] = counts.get(actor, 0) + 1
+    return most_specific_of(counts)
+
+
+def most_specific_of(counts: dict[str, int]) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda a: (is_generic(a), -counts[a], a))

@@ -10,6 +10,7 @@ named speakers (a spokesman's "retaken" against officials' "still held").
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from .actors import compatible
@@ -22,9 +23,11 @@ def different_voices(a: Claim, b: Claim) -> bool:
     return a.speaker is not None and b.speaker is not None and a.speaker != b.speaker
 
 
-def unsettled(claims: list[Claim], since: date | None, as_of: date, window: int) -> list[Claim]:
+def unsettled(claims: list[Claim], since: date | None, as_of: date, window: int, days: list[date] | None = None) -> list[Claim]:
+    """`claims`: holder claims sorted by day (`days`, their days, for bisecting)."""
     start = (min(since, as_of) if since else as_of) - timedelta(days=window)
-    pool = [c for c in claims if c.names_holder and start <= c.day <= as_of]
+    days = days if days is not None else [c.day for c in claims]
+    pool = [c for c in claims[bisect_left(days, start) : bisect_right(days, as_of)] if c.names_holder]
     live: list[Claim] = []
     later_captors: set[str] = set()
     i = len(pool)
@@ -41,9 +44,9 @@ def unsettled(claims: list[Claim], since: date | None, as_of: date, window: int)
     return live
 
 
-def disputing(claims: list[Claim], since: date | None, as_of: date, window: int) -> list[Claim]:
+def disputing(claims: list[Claim], since: date | None, as_of: date, window: int, days: list[date] | None = None) -> list[Claim]:
     """The claims that contest each other as of `as_of` (empty: not contested)."""
-    live = unsettled(claims, since, as_of, window)
+    live = unsettled(claims, since, as_of, window, days)
     span = timedelta(days=window)
     found: dict[str, Claim] = {}
     for i, a in enumerate(live):

@@ -19,11 +19,11 @@ Claims are taken day by day (see store.claims for the day and tier of each). Eac
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from .actors import camps_of, compatible, most_specific
+from .actors import camps_of, compatible, most_specific, most_specific_of
 from .claims import OPEN_TYPES, Claim
 
 
@@ -34,9 +34,16 @@ class Stretch:
     support: list[Claim] = field(default_factory=list)
     weak: bool = True  # every holder claim so far named no side
     why: str = "captured"  # captured | withdrew | disputed | corrected
+    counts: dict[str, int] = field(default_factory=dict)  # holder claims per actor, to name the holder
 
     def agrees(self, actor: str | None) -> bool:
         return compatible(actor, self.holder)
+
+    def add(self, camp: list[Claim]) -> None:
+        self.support.extend(camp)
+        for c in camp:
+            self.counts[c.actor] = self.counts.get(c.actor, 0) + 1
+        self.holder = most_specific_of(self.counts)
 
 
 @dataclass
@@ -46,6 +53,11 @@ class PostHistory:
     stretches: list[Stretch]
     days: list[date]  # day of each resolved group, ascending
     at_group: list[tuple[int, int]]  # after each group: (stretch index or -1, support length)
+    holder_claims: list[Claim] = field(default_factory=list)  # claims naming a holder, by day
+    holder_days: list[date] = field(default_factory=list)
+    claim_days: list[date] = field(default_factory=list)  # day of every claim, ascending
+    door_claims: list[Claim] = field(default_factory=list)  # closed / reopened
+    snaps: list[tuple[str | None, bool]] = field(default_factory=list)  # (holder, weak) after each group
 
     def state(self, as_of: date) -> tuple[Stretch | None, str | None, list[Claim]]:
         """The stretch in force at the end of `as_of`, its holder then, and the claims supporting it by then.
@@ -101,11 +113,33 @@ def _winner(camps: list[list[Claim]], current: Stretch | None, blocked: bool) ->
     return ranked[0], False
 
 
-def resolve(post: str, claims: list[Claim]) -> PostHistory:
-    stretches: list[Stretch] = []
-    days: list[date] = []
-    at_group: list[tuple[int, int]] = []
-    for group in _groups(claims):
+class _Resolver:
+    """The day-by-day state machine, resumable: `at_group[i]` and `snaps[i]` record the state after group i."""
+
+    def __init__(self, previous: PostHistory | None = None, from_day: date | None = None):
+        self.stretches: list[Stretch] = []
+        self.days: list[date] = []
+        self.at_group: list[tuple[int, int]] = []
+        self.snaps: list[tuple[str | None, bool]] = []
+        if previous is None or from_day is None:
+            return
+        k = bisect_left(previous.days, from_day)
+        self.days, self.at_group, self.snaps = previous.days[:k], previous.at_group[:k], previous.snaps[:k]
+        if k == 0:
+            return
+        index, n = self.at_group[-1]
+        self.stretches = previous.stretches[: index + 1]  # reused: the old history is dropped
+        if index >= 0:
+            last = self.stretches[-1]
+            del last.support[n:]
+            last.holder, last.weak = self.snaps[-1]
+            last.counts = {}
+            for c in last.support:
+                if c.names_holder:
+                    last.counts[c.actor] = last.counts.get(c.actor, 0) + 1
+
+    def feed(self, group: list[Claim]) -> None:
+        stretches = self.stretches
         day = group[0].day
         current = stretches[-1] if stretches else None
         positives = [c for c in group if c.names_holder]
@@ -125,21 +159,34 @@ def resolve(post: str, claims: list[Claim]) -> PostHistory:
             if camp is None:
                 stretches.append(Stretch(day, None, list(positives), why="disputed"))
             elif continues:
-                current.support.extend(camp)
+                current.add(camp)
                 current.weak = current.weak and all(c.side is None for c in camp)
-                current.holder = most_specific(c.actor for c in current.support if c.names_holder)
             else:
                 why = "corrected" if corrected else "captured"
-                holder = most_specific(c.actor for c in camp)
-                stretches.append(Stretch(day, holder, list(camp), all(c.side is None for c in camp), why))
+                fresh = Stretch(day, None, [], all(c.side is None for c in camp), why)
+                fresh.add(camp)
+                stretches.append(fresh)
         elif blocked:
             stretches.append(Stretch(day, None, left, why="withdrew"))
         current = stretches[-1] if stretches else None
         if current is not None and current.holder is not None:
             current.support.extend(c for c in group if c.type == "reinforced" and current.agrees(c.actor))
-        days.append(day)
-        at_group.append((len(stretches) - 1, len(current.support) if current else 0))
-    return PostHistory(post, claims, stretches, days, at_group)
+        self.days.append(day)
+        self.at_group.append((len(stretches) - 1, len(current.support) if current else 0))
+        self.snaps.append((current.holder, current.weak) if current else (None, True))
+
+
+def resolve(post: str, claims: list[Claim], previous: PostHistory | None = None, from_day: date | None = None) -> PostHistory:
+    """The post's history; with `previous` and `from_day`, resumed from that day (claims before it unchanged)."""
+    resolver = _Resolver(previous, from_day)
+    resumed = previous is not None and from_day is not None
+    start = bisect_left(claims, from_day, key=lambda c: c.day) if resumed else 0
+    for group in _groups(claims[start:]):
+        resolver.feed(group)
+    holder_claims = [c for c in claims if c.names_holder]
+    return PostHistory(post, claims, resolver.stretches, resolver.days, resolver.at_group, holder_claims,
+                       [c.day for c in holder_claims], [c.day for c in claims],
+                       [c for c in claims if c.type in OPEN_TYPES], resolver.snaps)
 
 
 def open_state(claims: list[Claim], as_of: date) -> tuple[str, list[Claim]]:

@@ -27,7 +27,7 @@ from .status_rules import status_rules
 __all__ = ["Incident", "group_incidents", "incident_index", "syndication", "source_groups", "article_marks"]
 
 
-@dataclass
+@dataclass(eq=False)  # identity: comparing member lists would cost O(events)
 class Incident:
     id: str
     crossing: str

@@ -13,6 +13,7 @@ Journal. Articles are then joined into sources when they are copies or share an 
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable
 from datetime import date
 
@@ -26,7 +27,7 @@ _BRACKET = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
 
 def shingles(words: list[str], k: int = SHINGLE) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + k]) for i in range(len(words) - k + 1)}
+    return set(zip(*(words[i:] for i in range(k))))
 
 
 def words_of(text: str) -> list[str]:
@@ -66,31 +67,55 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+SAMPLE = 8  # keep one 5-gram hash in 8 (by value) for a quick estimate before the exact count
+PREFILTER = 0.35
+
+
+def _sample(hashes: set[int]) -> set[int]:
+    return {h for h in hashes if h % SAMPLE == 0}
+
+
 class _Fingerprints:
-    """Lede and full-text 5-gram hashes per article, kept only while the article is in the window."""
+    """Lede and full-text 5-gram hashes per article (exact, and sampled), kept while the article is in the window."""
 
     def __init__(self, texts: dict[str, str]):
         self.texts = texts
-        self.cache: dict[str, tuple[set[int], set[int]]] = {}
+        self.cache: dict[str, tuple[set[int], set[int], set[int], set[int]]] = {}
+        self.words: dict[str, int] = {}
 
-    def of(self, aid: str) -> tuple[set[int], set[int]]:
+    def of(self, aid: str) -> tuple[set[int], set[int], set[int], set[int]]:
         got = self.cache.get(aid)
         if got is None:
-            words = words_of(self.texts.get(aid) or "")
-            got = ({hash(g) for g in shingles(words[:LEDE_WORDS])}, {hash(g) for g in shingles(words)})
+            words = self._ids(words_of(self.texts.get(aid) or ""))
+            full = list(map(hash, zip(*(words[i:] for i in range(SHINGLE)))))
+            lede, every = set(full[: max(0, LEDE_WORDS - SHINGLE + 1)]), set(full)
+            got = (lede, every, _sample(lede), _sample(every))
             self.cache[aid] = got
         return got
+
+    def _ids(self, words: list[str]) -> list[int]:
+        """A stable number per word: hashes of int tuples, unlike of str, are the same in every run."""
+        known = self.words
+        for word in set(words).difference(known):
+            known[word] = zlib.crc32(word.encode("utf-8"))
+        return list(map(known.__getitem__, words))
 
     def forget(self, keep: set[str]) -> None:
         for aid in [a for a in self.cache if a not in keep]:
             del self.cache[aid]
 
 
-def _overlap(a: tuple[set[int], set[int]], b: tuple[set[int], set[int]]) -> float:
-    (lede_a, full_a), (lede_b, full_b) = a, b
-    ab = len(lede_a & full_b) / len(lede_a) if lede_a else 0.0
-    ba = len(lede_b & full_a) / len(lede_b) if lede_b else 0.0
-    return max(ab, ba)
+def _share(lede: set[int], full: set[int], lede_s: set[int], full_s: set[int]) -> float:
+    """Share of the lede's 5-grams in the other text: estimated from samples, counted exactly when close."""
+    if not lede:
+        return 0.0
+    if len(lede_s) >= 8 and len(lede_s & full_s) / len(lede_s) < PREFILTER:
+        return 0.0
+    return len(lede & full) / len(lede)
+
+
+def _overlap(a, b) -> float:
+    return max(_share(a[0], b[1], a[2], b[3]), _share(b[0], a[1], b[2], a[3]))
 
 
 def syndication(articles: list[dict], window_days: int | None = None) -> dict[str, str | None]:

@@ -18,11 +18,12 @@ event's crossing is recomputed (bench/status.py measures it).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from datetime import date
 
 from .actors import compatible
-from .claims import claims_by_post, make_claim, parse_day
+from .claims import Claim, claims_by_post, make_claim, parse_day
 from .contest import disputing
 from .crossing_posts import posts_of
 from .holders import PostHistory, open_state, resolve
@@ -45,6 +46,13 @@ class StatusEngine:
         self.by_crossing: dict[str, set[str]] = defaultdict(set)
         self._histories: dict[str, dict[str, PostHistory]] = {}
         self._incidents: dict[str, dict[str, str]] = {}
+        self._incidents_by_type: dict[tuple, dict[str, str]] = {}
+        self._claims: dict[str, Claim | None] = {}  # event id -> its claim (None: not counted or undatable)
+        self._counted: dict[str, int] = defaultdict(int)  # crossing -> counted events
+        self._seen: dict[str, tuple] = {}  # event id -> (crossing, type, counted) as last taken in
+        self._dirty: dict[str, set[date]] = {}  # crossing -> days whose claims changed since resolved
+        self._answers: dict[str, dict[date, list[dict]]] = {}  # crossing -> as_of -> its posts
+        self._newest: date | None | bool = False  # False: not computed yet
 
     # -- keeping the events --------------------------------------------------
     def load(self, events: list[dict]) -> StatusEngine:
@@ -52,27 +60,57 @@ class StatusEngine:
         self.by_crossing.clear()
         self._histories.clear()
         self._incidents.clear()
+        self._incidents_by_type.clear()
+        self._claims.clear()
+        self._counted.clear()
+        self._seen.clear()
+        self._dirty.clear()
+        self._answers.clear()
+        self._newest = False
         for event in events:
             self._add(event)
         return self
 
     def _add(self, event: dict) -> None:
         self.events[event["id"]] = event
+        self._claims.pop(event["id"], None)
         if event.get("crossing"):
             self.by_crossing[event["crossing"]].add(event["id"])
+            if self.counts(event):
+                self._counted[event["crossing"]] += 1
+        self._seen[event["id"]] = (event.get("crossing"), event.get("type"), int(self.counts(event)))
 
     def replace(self, event: dict) -> None:
         """Take in one changed event (a decision or correction); only its crossings are recomputed."""
-        old = self.events.get(event["id"])
-        if old is not None and old.get("crossing"):
-            self.by_crossing[old["crossing"]].discard(event["id"])
-            self._histories.pop(old["crossing"], None)
-            self._incidents.pop(old["crossing"], None)
+        old = self._seen.get(event["id"])
+        old_claim = self._claims.get(event["id"], False)  # False: never computed
+        if old is not None and old[0]:
+            self.by_crossing[old[0]].discard(event["id"])
+            self._counted[old[0]] -= old[2]
+            self._forget(old[0], old[1], keep_history=True)
         self._add(event)
-        if event.get("crossing"):
-            self._histories.pop(event["crossing"], None)
-            self._incidents.pop(event["crossing"], None)
+        crossing = event.get("crossing")
+        if crossing:
+            self._forget(crossing, event.get("type"), keep_history=True)
+        same_place = old is not None and old[0] == crossing and crossing in self._histories
+        if same_place and old_claim is not False:
+            days = {c.day for c in (old_claim, self.claim(event["id"])) if c is not None}
+            self._dirty.setdefault(crossing, set()).update(days)
+        else:
+            for place in {crossing, old[0] if old else None} - {None}:
+                self._histories.pop(place, None)
+                self._dirty.pop(place, None)
+        published = parse_day(event.get("published"))
+        if self._newest is not False and published and (self._newest is None or published > self._newest):
+            self._newest = published
 
+    def _forget(self, crossing: str, kind: str | None, keep_history: bool = False) -> None:
+        if not keep_history:
+            self._histories.pop(crossing, None)
+            self._dirty.pop(crossing, None)
+        self._incidents.pop(crossing, None)
+        self._incidents_by_type.pop((crossing, kind), None)
+        self._answers.pop(crossing, None)
     def counts(self, event: dict) -> bool:
         return event.get("decision") != "rejected" and bool(event.get("crossing"))
 
@@ -82,13 +120,14 @@ class StatusEngine:
 
     # -- resolving -----------------------------------------------------------
     def crossings(self) -> list[str]:
-        return sorted(c for c, ids in self.by_crossing.items() if any(self.counts(self.events[i]) for i in ids))
+        return sorted(c for c, n in self._counted.items() if n > 0)
 
     def histories(self, crossing: str) -> dict[str, PostHistory]:
         cached = self._histories.get(crossing)
+        if cached is not None and crossing in self._dirty:
+            cached = self._histories[crossing] = self._update(crossing, cached, self._dirty.pop(crossing))
         if cached is None:
-            events = [self.events[i] for i in self.by_crossing.get(crossing, ()) if self.counts(self.events[i])]
-            claims = [c for c in (make_claim(e, self.source(e)) for e in events) if c is not None]
+            claims = [c for c in map(self.claim, self.by_crossing.get(crossing, ())) if c is not None]
             seen = {c.side for c in claims}
             posts = tuple(self.posts.get(crossing, ())) if self.posts is not None else posts_of(crossing, seen)
             posts = posts + tuple(sorted(s for s in seen if s and s not in posts)) or (None,)
@@ -97,26 +136,53 @@ class StatusEngine:
             self._histories[crossing] = cached
         return cached
 
+    def _update(self, crossing: str, old: dict[str, PostHistory], days: set[date]) -> dict[str, PostHistory] | None:
+        """Re-resolve a crossing from the first changed day on; None (rebuild) when its posts change."""
+        if not days:
+            return old
+        changed = [c for c in map(self.claim, self.by_crossing.get(crossing, ())) if c is not None and c.day in days]
+        posts = tuple(old)
+        if any(c.side not in posts for c in changed if c.side):
+            return None
+        fresh = claims_by_post(changed, posts)
+        first = min(days)
+        out = {}
+        for post, history in old.items():
+            claims = [c for c in history.claims if c.day not in days] + fresh.get(post, [])
+            claims.sort(key=lambda c: (c.day, c.tier, c.event_id))
+            out[post] = resolve(post, claims, previous=history, from_day=first)
+        return out
+
+    def claim(self, event_id: str) -> Claim | None:
+        if event_id in self._claims:
+            return self._claims[event_id]
+        event = self.events[event_id]
+        claim = make_claim(event, self.source(event)) if self.counts(event) else None
+        self._claims[event_id] = claim
+        return claim
+
     def newest_report(self) -> date | None:
-        days = [parse_day(a.get("published")) for a in self.articles.values()]
-        days += [parse_day(e.get("published")) for e in self.events.values()]
-        days = [d for d in days if d]
-        return max(days) if days else None
+        if self._newest is False:
+            days = [parse_day(a.get("published")) for a in self.articles.values()]
+            days += [parse_day(e.get("published")) for e in self.events.values()]
+            days = [d for d in days if d]
+            self._newest = max(days) if days else None
+        return self._newest
 
     # -- answering -----------------------------------------------------------
     def post_status(self, crossing: str, history: PostHistory, as_of: date) -> dict:
         stretch, holder, support = history.state(as_of)
-        seen = [c for c in history.claims if c.day <= as_of]
+        seen = bisect_right(history.claim_days, as_of)
         since = stretch.start if stretch else None
-        against = disputing(history.claims, since, as_of, self.window)
-        door, door_claims = open_state(history.claims, as_of)
+        against = disputing(history.holder_claims, since, as_of, self.window, history.holder_days)
+        door, door_claims = open_state(history.door_claims, as_of)
         index = self.incidents(crossing)
         return {
             "crossing": crossing,
             "side": history.post,
             "holder": holder,
             "since": _iso(since),
-            "last_report": _iso(max((c.day for c in seen), default=None)),
+            "last_report": _iso(history.claim_days[seen - 1] if seen else None),
             "sources": len({c.source for c in support}),
             "incidents": len({index.get(c.event_id, c.event_id) for c in support}),
             "contested": bool(against),
@@ -129,10 +195,19 @@ class StatusEngine:
     def incidents(self, crossing: str) -> dict[str, str]:
         """event id -> incident id for one crossing (cached with its histories)."""
         cached = self._incidents.get(crossing)
-        if cached is None or crossing not in self._histories:
-            self.histories(crossing)
-            events = [self.events[i] for i in self.by_crossing.get(crossing, ()) if self.counts(self.events[i])]
-            cached = self._incidents[crossing] = incident_index(events)
+        if cached is None:
+            kinds: dict[str, list[dict]] = defaultdict(list)
+            for event_id in self.by_crossing.get(crossing, ()):
+                event = self.events[event_id]
+                if self.counts(event):
+                    kinds[event.get("type")].append(event)
+            cached = {}
+            for kind, events in kinds.items():
+                part = self._incidents_by_type.get((crossing, kind))
+                if part is None:
+                    part = self._incidents_by_type[(crossing, kind)] = incident_index(events)
+                cached.update(part)
+            self._incidents[crossing] = cached
         return cached
 
     def status(self, as_of: date | str | None = None) -> dict:
@@ -142,8 +217,10 @@ class StatusEngine:
         posts = []
         if day is not None:
             for crossing in self.crossings():
-                for history in self.histories(crossing).values():
-                    posts.append(self.post_status(crossing, history, day))
+                answers = self._answers.setdefault(crossing, {})
+                if day not in answers:
+                    answers[day] = [self.post_status(crossing, h, day) for h in self.histories(crossing).values()]
+                posts.extend(answers[day])
         return {"as_of": _iso(day), "posts": posts}
 
 

@@ -1,0 +1,103 @@
+"""Status after one decision on the 100,000-event synthetic store: target <= 100 ms.
+
+Builds (once, then reuses) the synthetic store of bench/synth.py: 10,000 articles,
+~100,000 events. Then, in one run:
+- baseline: the full status computed from scratch (`compute_status`), as a naive
+  implementation would after every decision;
+- the engine the browser keeps (`StatusEngine`): one decision written to the store
+  (`Store.decide`), the changed event handed to `engine.replace`, and the whole status
+  asked again (`engine.status()`): only that event's crossing is recomputed.
+Medians over several decisions are printed side by side.
+
+    python bench/status.py [--store DIR] [--articles 10000] [--decisions 15]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.synth import build_store  # noqa: E402
+from store.db import Store  # noqa: E402
+from store.db.schema import has_store  # noqa: E402
+from store.status import StatusEngine, compute_status  # noqa: E402
+
+TARGET_MS = 100.0
+
+
+def timed(fn, *args):
+    start = time.perf_counter()
+    result = fn(*args)
+    return (time.perf_counter() - start) * 1000, result
+
+
+def open_store(folder: Path, articles: int) -> Store:
+    if has_store(folder) and Store.open(folder, readonly=True).count():
+        return Store.open(folder)
+    print(f"building the synthetic store in {folder} ({articles} articles) …", flush=True)
+    ms, store = timed(build_store, folder, articles)
+    print(f"  built in {ms / 1000:.1f} s")
+    return store
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, default=Path(tempfile.gettempdir()) / "crosswatch-bench-synth")
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--decisions", type=int, default=15)
+    parser.add_argument("--seed", type=int, default=3)
+    args = parser.parse_args()
+
+    store = open_store(args.store, args.articles)
+    ms_articles, articles = timed(lambda: [
+        {"id": a["id"], "source": a.get("source"), "published": a.get("published"), "text": a.get("text")}
+        for a in store.articles()
+    ])
+    events = store.events()
+    print(f"store: {len(articles)} articles, {len(events)} events (articles with texts read in {ms_articles:.0f} ms)")
+
+    ms_full, status = timed(compute_status, events, articles)
+    print(f"posts in the status: {len(status['posts'])}, as of {status['as_of']}")
+    ms_build, engine = timed(lambda: StatusEngine(articles).load(events))
+    ms_first, _ = timed(engine.status)
+    rng = random.Random(args.seed)
+    baseline, incremental, decide_ms = [], [], []
+    for _ in range(args.decisions):
+        event = rng.choice(events)
+        decision = "rejected" if event.get("decision") != "rejected" else None
+        ms, _ = timed(store.decide, event["id"], decision)
+        decide_ms.append(ms)
+        served = store.event(event["id"])
+        ms_inc, fresh = timed(lambda: (engine.replace(served), engine.status())[1])
+        incremental.append(ms_inc)
+        ms_base, full = timed(compute_status, store.events(), articles)
+        baseline.append(ms_base)
+        assert fresh == full, "incremental status differs from a full recompute"
+    for event_id in {e["id"] for e in events if e.get("decision")}:
+        pass
+    store.undo() if False else None
+    store.close()
+
+    inc, base = statistics.median(incremental), statistics.median(baseline)
+    print()
+    print(f"{'measure':<58}{'median ms':>12}")
+    print(f"{'baseline: full status from scratch after a decision':<58}{base:>12.1f}")
+    print(f"{'engine: replace(event) + status() after a decision':<58}{inc:>12.1f}")
+    print(f"{'  (worst of ' + str(len(incremental)) + ' decisions)':<58}{max(incremental):>12.1f}")
+    print(f"{'engine: first load + first status (once, at start)':<58}{ms_build + ms_first:>12.1f}")
+    print(f"{'store.decide (journal write, for scale)':<58}{statistics.median(decide_ms):>12.1f}")
+    print()
+    print(f"speed-up over the baseline: {base / inc:.0f}x; target <= {TARGET_MS:.0f} ms: "
+          + ("MET" if inc <= TARGET_MS else "NOT MET"))
+    return 0 if inc <= TARGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

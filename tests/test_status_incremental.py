@@ -1,0 +1,68 @@
+"""The engine the browser keeps, updated one decision or correction at a time, always equals a full recompute."""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from store.status import StatusEngine, compute_status
+
+from status_helpers import POSTS, article
+
+ACTORS = ["islamic-state", "militants", "iraq-gov", "krg", "sdf", "hts"]
+TYPES = ["captured", "captured", "holds", "holds", "withdrew", "attacked", "reinforced", "closed", "reopened"]
+CROSSINGS = ["al-waleed", "trebil", "rabia"]
+
+
+def random_event(rng: random.Random, n: int, articles: list[dict]) -> dict:
+    art = rng.choice(articles)
+    crossing = rng.choice(CROSSINGS)
+    published = date.fromisoformat(art["published"])
+    return {
+        "id": f"r{n:04d}", "type": rng.choice(TYPES), "actor": rng.choice(ACTORS), "crossing": crossing,
+        "side": rng.choice([None, None, *POSTS[crossing]]),
+        "date": rng.choice([None, (published - timedelta(days=rng.randrange(4))).isoformat()]),
+        "article_id": art["id"], "published": art["published"], "outlet": art["source"],
+        "source": rng.choice([None, "officials", "a spokesman"]), "hedged": rng.random() < 0.2, "decision": None,
+    }
+
+
+def change(rng: random.Random, event: dict) -> dict:
+    """What an analyst may do: reject, accept, or correct a field."""
+    event = dict(event)
+    what = rng.choice(["decision", "actor", "side", "date", "type", "crossing"])
+    if what == "decision":
+        event["decision"] = rng.choice(["rejected", "accepted", None])
+    elif what == "actor":
+        event["actor"] = rng.choice(ACTORS)
+    elif what == "side":
+        event["side"] = rng.choice([None, *POSTS[event["crossing"]]])
+    elif what == "date":
+        event["date"] = rng.choice([None, "2014-06-20", "2014-07-01", event["published"]])
+    elif what == "type":
+        event["type"] = rng.choice(TYPES)
+    else:
+        event["crossing"] = rng.choice(CROSSINGS)
+        event["side"] = None
+    return event
+
+
+def test_one_change_at_a_time_matches_a_full_recompute():
+    rng = random.Random(5)
+    start = date(2014, 6, 1)
+    articles = [article(f"a{i}", rng.choice(["AFP", "Reuters", "Long War Journal", "Rudaw"]),
+                        (start + timedelta(days=rng.randrange(60))).isoformat()) for i in range(25)]
+    events = {e["id"]: e for e in (random_event(rng, n, articles) for n in range(300))}
+    engine = StatusEngine(articles, posts=POSTS).load(list(events.values()))
+    days = ["2014-06-10", "2014-06-25", "2014-07-20", None]
+    for as_of in days:
+        engine.status(as_of)  # fill every cache first, so updates really are incremental
+    for step in range(80):
+        changed = change(rng, rng.choice(list(events.values())))
+        if step % 2:  # the Store changes its served dicts in place, then says which changed
+            events[changed["id"]].update(changed)
+            changed = events[changed["id"]]
+        events[changed["id"]] = changed
+        engine.replace(changed)
+        as_of = rng.choice(days)
+        expected = compute_status(list(events.values()), articles, as_of=as_of, posts=POSTS)
+        assert engine.status(as_of) == expected, f"step {step}: {changed}"
