@@ -25,12 +25,24 @@ from .schema import has_store, read_meta, write_meta
 LOCK_FILE = ".lock"
 
 
+def one_writer(method):
+    """Saves from two threads (the app and an ingest worker) go one after the other."""
+
+    def run(self, *args, **kwargs):
+        with self._write_lock:
+            return method(self, *args, **kwargs)
+
+    run.__name__, run.__doc__ = method.__name__, method.__doc__
+    return run
+
+
 class Store:
     def __init__(self, folder: Path, readonly: bool, lock: FileLock | None, readonly_reason: str | None):
         self.folder = folder
         self.readonly = readonly
         self.readonly_reason = readonly_reason
         self._lock = lock
+        self._write_lock = threading.RLock()
         self.analyst = analyst_name()
         self.meta = read_meta(folder)
         self._corpus = Corpus(folder, readonly)
@@ -165,7 +177,9 @@ class Store:
 
     def articles(self) -> list[dict]:
         """Article metadata sorted by publication date then name; `text` loads on first access."""
-        return sorted(self._articles.values(), key=lambda a: (a.get("published") or "9999", a.get("name") or ""))
+        with self._index.lock:  # an ingest on a worker thread may be adding articles
+            records = list(self._articles.values())
+        return sorted(records, key=lambda a: (a.get("published") or "9999", a.get("name") or ""))
 
     def article(self, article_id: str) -> dict:
         record = self._articles[article_id]
@@ -219,6 +233,7 @@ class Store:
     def _context(self, event: dict | None) -> dict:
         return {"article": event["article_id"], "sentence": event["sentence"]} if event else {}
 
+    @one_writer
     def save_note(self, event_id: str, text: str | None) -> dict | None:
         """Durable when this returns. An empty note removes the note (the history keeps it)."""
         self._check_writable("save the note")
@@ -231,6 +246,7 @@ class Store:
         self._refresh(event_id)
         return entry
 
+    @one_writer
     def decide(self, event_id: str, decision: str | None, corrections: dict | None = None) -> dict | None:
         """Accept or reject an event, and/or correct fields; `corrections=None` keeps the earlier ones."""
         self._check_writable("record the decision")
@@ -252,6 +268,7 @@ class Store:
         self._refresh(event_id)
         return entry
 
+    @one_writer
     def undo(self) -> dict | None:
         """Revert the last note change or decision not yet undone; None when there is none."""
         self._check_writable("undo")
@@ -310,6 +327,7 @@ class Store:
         self._check_writable("ingest")
         return ingest_paths(self, paths, progress=progress)
 
+    @one_writer
     def replace_articles(self, updates: list[tuple[dict, list[dict], str]]) -> None:
         """Store new or changed articles: (metadata, raw events, cleaned text) each.
 
