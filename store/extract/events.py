@@ -204,6 +204,20 @@ def _named_modifier(state: ArticleState, actor: Actor) -> str | None:
     return None
 
 
+def _adjective_actor(folded: str, trigger: Trigger) -> Actor | None:
+    """ "under Kurdish control": the adjective names the group (factions.json "adjectives")."""
+    adjectives = factions().adjectives
+    words = list(re.finditer(r"[a-z]+", folded[trigger.start:trigger.end]))
+    for word in reversed(words[:-1]):
+        value = adjectives.get(word.group())
+        if value:
+            start, end = trigger.start + word.start(), trigger.start + word.end()
+            if value in factions().by_country:
+                return Actor(start, end, None, "generic", value)
+            return Actor(start, end, value)
+    return None
+
+
 def _usable_actor(actor: Actor, event_type: str) -> bool:
     return actor.kind != "authority" or event_type in ("closed", "reopened")
 
@@ -331,6 +345,10 @@ def _trigger_events(sent: _Sentence, trigger: Trigger, next_start: int) -> list[
             clause_actors = [a for a in sent.actors if lo <= a.start and a.end <= hi and _usable_actor(a, kind)]
             if len({a.faction for a in clause_actors}) == 1 and all(a.kind == "name" for a in clause_actors):
                 actor = clause_actors[0]
+    elif role == "agent-inside":
+        refs = _refs_before(sent, lo, trigger)
+        inside = [a for a in sent.actors if trigger.start <= a.start and a.end <= trigger.end and _usable_actor(a, kind)]
+        actor = inside[0] if inside else _adjective_actor(folded, trigger)
     elif role == "nominal-of":
         actor = sent.actor_after(trigger.end, kind, 6)
         if actor is None:

@@ -32,6 +32,7 @@ class Factions:
     acronyms: dict            # acronym -> faction
     by_country: dict          # class -> {country: faction}
     country_words: dict       # country -> compiled regex
+    adjectives: dict          # folded adjective -> faction id or by_country class ("under Kurdish control")
     ids: frozenset
 
 
@@ -75,6 +76,7 @@ def _factions(_key: int = 0) -> Factions:
         acronyms=acronyms,
         by_country=data.get("by_country", {}),
         country_words=country_words,
+        adjectives={fold_name(k): v for k, v in data.get("adjectives", {}).items()},
         ids=frozenset(f["id"] for f in data["factions"]),
     )
 

@@ -78,6 +78,12 @@ _BE_BEFORE = re.compile(
 _NOT_CONTROL_VERB = re.compile(r"(?:government|their|its|his|her|under|lost|lose|loses|losing|the|of|all|full|to|regain|wrest|gain|border|effective|total|outside|no|any|state|military|kurdish|regime|rebel|opposition) +$")
 
 
+_UNDER_CONTROL = re.compile(
+    r"(?<![a-z])(?:(?P<verb>came|come|comes|coming|fell|fallen|falls|falling|brought|passed) +)?under +(?!the +control)(?:the +)?"
+    r"(?:full +|complete +|total +|effective +|firm +)?(?:[a-z]+ +){1,5}?control(?![a-z])"
+)
+
+
 def _be_before(folded: str, text: str, start: int) -> bool:
     lo = max(0, start - 60)
     m = _BE_BEFORE.search(folded[lo:start])
@@ -98,6 +104,11 @@ def find_triggers(folded: str, text: str | None = None) -> list[Trigger]:
             _be_before(folded, text, m.start()) or re.match(r" +by\b", folded[m.end():m.end() + 4])
         )
         found.append(Trigger(m.start(), m.end(), kind, role, word, passive))
+    for m in _UNDER_CONTROL.finditer(folded):  # "came under Kurdish control", "remains under SDF control"
+        found = [t for t in found if t.end <= m.start() or t.start >= m.end()]
+        kind = "captured" if m.group("verb") else "holds"
+        found.append(Trigger(m.start(), m.end(), kind, "agent-inside", " ".join(m.group().split())))
+    found.sort(key=lambda t: t.start)
     return found
 
 
