@@ -199,3 +199,60 @@ def test_event_fields_are_those_of_events_md():
                           "hedged", "source", "sentence", "start", "end"}
     assert event["actor_text"] == "YPG" and event["crossing_text"] == "the Semalka crossing"
     assert event["date"] == "2019-10-13" and event["date_text"] == "on Sunday"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Semalka crossing came under Kurdish control in 2012.", ("captured", "sdf", "faysh-khabur")),
+    ("The Bab al-Hawa crossing remains under HTS control.", ("holds", "hts", "bab-al-hawa")),
+    ("The Tal Abyad crossing has been under rebel control since September.", ("holds", "syria-opposition", "tal-abyad")),
+    ("Al-Yarubiyah, the Syrian side of the Rabia crossing, fell under the control of the YPG.", ("captured", "sdf", "rabia")),
+])
+def test_under_someones_control(text, expected):
+    assert events(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraqi forces lost the Al Waleed crossing to the Islamic State in May 2015.", ("captured", "islamic-state", "al-waleed")),
+    ("The Syrian army ceded the Nasib crossing to rebels.", ("captured", "syria-opposition", "nasib")),
+    ("The liberation of the Al Qaim crossing by Iraqi forces was announced.", ("captured", "iraq-gov", "al-qaim")),
+])
+def test_losing_a_crossing_to_someone_is_their_capture(text, expected):
+    assert events(text) == [expected]
+
+
+def test_a_nominal_capture_without_its_agent_is_left_out():
+    assert events("With the capture of the Nasib crossing, the rebels control the south.") == []
+
+
+def test_the_border_post_near_a_town_is_that_towns_crossing():
+    assert events("Iraqi security forces re-took the border post near the town of Al-Qaim in late 2017.") == [
+        ("captured", "iraq-gov", "al-qaim")]
+
+
+def test_a_place_near_a_crossing_is_not_the_crossing():
+    assert events("Peshmerga forces retook the village of Mahmoudia near the Rabia border crossing.") == []
+
+
+def test_fleeing_some_other_place_leaves_no_crossing():
+    assert events("Kurdish forces took the Rabia crossing after Iraqi troops fled the area.") == [("captured", "krg", "rabia")]
+
+
+def test_a_pronoun_subject_after_an_attribution_is_the_group_named_there():
+    assert events("Peshmerga commanders said they had taken the Rabia crossing.") == [("captured", "krg", "rabia")]
+
+
+def test_inverted_attribution():
+    found = one("\u201cIraqi forces have liberated the Al-Qaim border crossing,\u201d Army Colonel Walid al-Duleimi said.")
+    assert found["source"] == "Army Colonel Walid al-Duleimi"
+    assert one("Rebels seized the Nasib crossing, said the activist.")["source"] == "the activist"
+
+
+def test_the_kurdish_administration_of_syria_is_not_the_syrian_government():
+    assert events("The Autonomous Administration of North East Syria (AANES) closed the Semalka crossing.") == [
+        ("closed", "sdf", "faysh-khabur")]
+
+
+def test_a_single_crossing_article_resolves_the_crossing_paragraphs_later():
+    text = ("Rebels seized the Nasib crossing on Wednesday.\n\nFilling text one. Filling text two.\n\n"
+            "More filler here. And more.\n\nThe ministry said Syria closed the crossing.")
+    assert events(text)[-1] == ("closed", "syria-gov", "nasib")
