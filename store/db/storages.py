@@ -7,13 +7,13 @@ and write in ways a crash cannot tear.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import time
 from pathlib import Path
 
 from tinydb.storages import Storage
 
+from . import jsonio
 from .atomic import atomic_write
 from .errors import StoreError
 
@@ -53,16 +53,15 @@ class AtomicJSONStorage(Storage):
         if not raw.strip():
             raise refuse(self.path, "the file is empty (truncated?)")
         try:
-            data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError, RecursionError) as err:
+            data = jsonio.loads(raw)
+        except jsonio.DECODE_ERRORS as err:
             raise refuse(self.path, f"not valid JSON ({err})") from None
         return check_tinydb_shape(self.path, data)
 
     def write(self, data: dict) -> None:
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        atomic_write(self.path, payload)
+        atomic_write(self.path, jsonio.dumps(data))
 
 
 class JsonLinesStorage(Storage):
@@ -96,8 +95,8 @@ class JsonLinesStorage(Storage):
         self._size = end
         lines = [line for line in raw[:end].split(b"\n") if line.strip()]
         try:  # one parse for the whole file is several times faster than one per line
-            docs = json.loads(b"[" + b",".join(lines) + b"]")
-        except (ValueError, UnicodeDecodeError, RecursionError):
+            docs = jsonio.loads(b"[" + b",".join(lines) + b"]")
+        except jsonio.DECODE_ERRORS:
             docs = None
         if docs is None or len(docs) != len(lines) or not all(type(doc) is dict and type(doc.get("seq")) is int for doc in docs):
             docs = [self._parse_line(number, line) for number, line in enumerate(raw[:end].split(b"\n"), 1) if line.strip()]
@@ -106,8 +105,8 @@ class JsonLinesStorage(Storage):
 
     def _parse_line(self, number: int, line: bytes) -> dict:
         try:
-            doc = json.loads(line)
-        except (ValueError, UnicodeDecodeError, RecursionError) as err:
+            doc = jsonio.loads(line)
+        except jsonio.DECODE_ERRORS as err:
             raise refuse(self.path, f"line {number} is not valid JSON ({err})") from None
         if type(doc) is not dict or type(doc.get("seq")) is not int:
             raise refuse(self.path, f"line {number} is not a journal entry")
@@ -143,9 +142,7 @@ class JsonLinesStorage(Storage):
 
     def append(self, docs: list[dict], keys: list[str] | None = None) -> None:
         """Append + fsync; on failure (disk full) the file is cut back to its previous end."""
-        payload = b"".join(
-            json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" for doc in docs
-        )
+        payload = b"".join(jsonio.dumps(doc) + b"\n" for doc in docs)
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         try:
             try:
