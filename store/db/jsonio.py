@@ -14,8 +14,12 @@ DECODE_ERRORS = (ValueError, UnicodeDecodeError, RecursionError)
 
 
 def loads(raw: bytes):
+    """orjson refuses escaped lone surrogates, which the standard library (and `dumps`) allow."""
     if orjson is not None:
-        return orjson.loads(raw)
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass
     return json.loads(raw)
 
 
