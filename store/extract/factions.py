@@ -25,7 +25,8 @@ class Actor:
 @dataclass
 class Factions:
     alias_regex: re.Pattern
-    glued_regex: re.Pattern | None
+    open_regex: re.Pattern    # the aliases without the closing word boundary, to catch "Statelaunched"
+    glued: frozenset          # long multi-word aliases that may lose the space after them
     acronym_regex: re.Pattern | None
     patterns: list            # (compiled, faction)
     lookup: dict              # folded alias -> (kind, value)
@@ -69,8 +70,9 @@ def _factions(_key: int = 0) -> Factions:
     }
     return Factions(
         alias_regex=word_regex(lookup),
-        glued_regex=re.compile(r"(?<![a-z0-9])" + literal_regex(sorted(glued)) + r"(?=[a-z]{3,})") if glued else None,
-        acronym_regex=re.compile(r"(?<![A-Za-z0-9.])(?:" + "|".join(sorted(map(re.escape, acronyms), key=len, reverse=True)) + r")(?![A-Za-z0-9])") if acronyms else None,
+        open_regex=re.compile(r"(?<![a-z0-9])" + literal_regex(sorted(lookup))),
+        glued=frozenset(glued),
+        acronym_regex=re.compile(r"(?<![A-Za-z0-9.])" + literal_regex(sorted(acronyms), flexible_spaces=False) + r"(?![A-Za-z0-9])") if acronyms else None,
         patterns=patterns,
         lookup=lookup,
         acronyms=acronyms,
@@ -85,30 +87,44 @@ def factions() -> Factions:
     return _factions()
 
 
+def _actor(fx: Factions, start: int, end: int, alias: str) -> Actor:
+    kind, value = fx.lookup[alias]
+    if kind == "name":
+        return Actor(start, end, value)
+    if kind == "generic":
+        return Actor(start, end, None, "generic", value)
+    return Actor(start, end, value or None, kind)
+
+
 def find_actors(text: str, folded: str) -> list[Actor]:
     """Non-overlapping actor mentions, longest first where two compete."""
     fx = factions()
     found: list[Actor] = []
     for compiled, faction in fx.patterns:
         found += [Actor(m.start(), m.end(), faction) for m in compiled.finditer(folded)]
-    for m in fx.alias_regex.finditer(folded):
-        kind, value = fx.lookup[" ".join(m.group().split())]
-        if kind == "name":
-            found.append(Actor(m.start(), m.end(), value))
-        elif kind == "generic":
-            found.append(Actor(m.start(), m.end(), None, "generic", value))
-        else:
-            found.append(Actor(m.start(), m.end(), value or None, kind))
-    if fx.glued_regex is not None:  # "the Islamic Statelaunched": a lost space in the source
-        for m in fx.glued_regex.finditer(folded):
-            kind, value = fx.lookup[" ".join(m.group().split())]
-            found.append(Actor(m.start(), m.end(), value))
+    n = len(folded)
+    for m in fx.open_regex.finditer(folded):
+        end = m.end()
+        if end < n and (folded[end].isalnum()):
+            alias = " ".join(m.group().split())
+            if alias in fx.glued and folded[end:end + 3].isalpha():  # "the Islamic Statelaunched": a lost space
+                found.append(_actor(fx, m.start(), end, alias))
+                continue
+            strict = fx.alias_regex.match(folded, m.start())  # a shorter alias may end at a word boundary
+            if strict:
+                found.append(_actor(fx, strict.start(), strict.end(), " ".join(strict.group().split())))
+            continue
+        found.append(_actor(fx, m.start(), end, " ".join(m.group().split())))
     if fx.acronym_regex is not None:
         found += [Actor(m.start(), m.end(), fx.acronyms[m.group()]) for m in fx.acronym_regex.finditer(text)]
     found.sort(key=lambda a: (a.start, a.start - a.end))  # earliest first, the longer of two at one place
     kept: list[Actor] = []
     for actor in found:
         if kept and actor.start < kept[-1].end:
+            last = kept[-1]
+            if actor.kind == "name" and last.kind == "generic" and actor.end > last.end:
+                # "security forces" + "forces from the ... Kurdish region": the named reading wins
+                kept[-1] = Actor(last.start, actor.end, actor.faction)
             continue
         kept.append(actor)
     return kept
