@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from store.extract.triggers import lexicon
 
-_SAY = r"(?:said|says|say|told(?: +[A-Z][\w.]*(?: +[A-Z][\w.]*){0,3})?|added|reported|stated|confirmed|claimed|announced|noted|insisted|explained|declared|warned|acknowledged)"
+_SAY = r"(?:said|says|say|told(?: +[A-Z][\w.]*(?: +[A-Z][\w.]*){0,3})?|added|reported|stated|confirmed|claimed(?! +responsibility)|announced|noted|insisted|explained|declared|warned|acknowledged)"
 _TRAILING = re.compile(
     r"(?:^|[,\u2014\u2013;]|[,.!?]?[\u201d\"]) *(?P<src>[^,;:\u201c\u201d\"\u2014\u2013()]{2,110}?) +" + _SAY
-    + r"(?P<tail>(?: +(?:on|late|early|last|this|in|at))?(?: +\w+){0,2}?)(?= *(?:[,.;:\u2014\u2013]|$))"
+    + r"(?P<tail>(?: +[\w.]+){0,6}?)(?= *(?:[,.;:\u2014\u2013]|$))"
 )
 _LEADING = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Yet|Still|Now),? +)?(?P<src>[^,;:\u201c\u201d\"()]{2,110}?) +" + _SAY

@@ -22,6 +22,7 @@ _BOUNDARY = re.compile(r";| +(?:while|whereas|but|although|though)\b| +[\u2014\u
 _PARTICIPIAL_LEAD = re.compile(r"^(?:\W*(?:just|only|shortly|soon|days|weeks|hours|a|few|two|three|day|week|after|since|upon|following|before|when|while|on|by|in)\b)*\W*(?:after|since|upon|following|before|when|while|on|by)\s*$")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|against|from|by|at|on|to|than|toward|towards|between) +(?:the +|a +|an +)?$")
 _GROUP_OF = re.compile(r"\b(?:fighters|members|units|forces|troops|elements|militants|militiamen|brigades?|battalions?|soldiers|personnel|remnants|cells|gunmen|contingents?|detachments?) *$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|added|stated|confirmed|declared|claimed)\b(?: +[a-z0-9.]+){0,4} *$")
 _PLACE_AFTER = re.compile(r" +(?:near|in|at|outside|by|of|on +the +edge +of)(?: +the)?(?: +(?:\w+ +)?(?:town|city|village) +of)? +(?:the +)?")
 _LOCATIVE = re.compile(r"\b(?:near|outside|close +to|next +to|around|along|beyond|behind|overlooking|adjacent +to|"
                        r"(?:north|south|east|west)(?:east|west)? +of|from|toward|towards|between)\b")
@@ -249,8 +250,15 @@ class _Sentence:
         """Date expressions outside attribution clauses (found only when an event needs them)."""
         if self._dates is None:
             s, spans = self.s, self.attr.spans
-            self._dates = [d for d in find_dates(self.state.text, s, self.e) if not _inside(spans, d.start, d.end, s)]
+            self._dates = [d for d in find_dates(self.state.text, s, self.e)
+                           if not _inside(spans, d.start, d.end, s) and not self._dates_a_saying(d.start)]
         return self._dates
+
+    def _dates_a_saying(self, start: int) -> bool:
+        """ "officials said in a statement on Sunday": the day of the saying, not of the event."""
+        before = self.state.folded[max(self.s, start - 45):start]
+        m = _SAID_BEFORE.search(before)
+        return bool(m) and not any(start - len(before) + m.start() < t.start < start for t in self.triggers)
 
     def clause(self, trigger: Trigger) -> tuple[int, int]:
         start = max([b for b in self.bounds if b <= trigger.start], default=self.s)
