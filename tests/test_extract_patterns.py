@@ -256,3 +256,32 @@ def test_a_single_crossing_article_resolves_the_crossing_paragraphs_later():
     text = ("Rebels seized the Nasib crossing on Wednesday.\n\nFilling text one. Filling text two.\n\n"
             "More filler here. And more.\n\nThe ministry said Syria closed the crossing.")
     assert events(text)[-1] == ("closed", "syria-gov", "nasib")
+
+
+def test_a_leading_they_is_the_one_group_of_the_sentence_before():
+    text = "ISIS holds most of Anbar province. They sacked the Waleed border crossing today."
+    assert events(text) == [("attacked", "islamic-state", "al-waleed")]
+
+
+def test_a_leading_they_after_two_groups_is_left_out():
+    text = "ISIS and the Iraqi army fought in Anbar. They sacked the Waleed border crossing today."
+    assert events(text) == []
+
+
+def test_came_under_attack_by():
+    text = "The border crossings with Syria, notably al-Qaim, came under attack by Syrian warplanes."
+    assert events(text) == [("attacked", "syria-gov", "al-qaim")]
+
+
+def test_in_the_hands_of_including_a_crossing():
+    text = "The war has left most of eastern Syria in the hands of Sunni militants, including the Albukamal-Qaim crossing."
+    assert events(text) == [("holds", "militants", "al-qaim")]
+
+
+def test_al_qaeda_in_syria_is_hts():
+    assert events("The Albukamal gate is run by al-Qaeda's Syria branch.") == [("holds", "hts", "al-qaim")]
+
+
+def test_withdrawing_from_a_side_of_a_named_crossing():
+    text = "Iraqi security forces had also withdrawn from their side of the crossing known as al-Waleed."
+    assert events(text) == [("withdrew", "iraq-gov", "al-waleed")]

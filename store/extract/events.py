@@ -28,10 +28,11 @@ _LOCATIVE = re.compile(r"\b(?:near|outside|close +to|next +to|around|along|beyon
                        r"(?:north|south|east|west)(?:east|west)? +of|from|toward|towards|between)\b")
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
+_SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we)(?: +(?:had|have|has|had +already|have +already|also))? *$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 _FROM = re.compile(r"\b(?:from|of) +$")
-_ALONG = re.compile(r"\b(?:along +with|together +with|as +well +as|and|plus) +$")
+_ALONG = re.compile(r"\b(?:along +with|together +with|as +well +as|and|plus|including) +(?:the +)?$")
 _CONNECT = re.compile(r"^(?:[ ,]|and\b|or\b|as +well +as\b|along +with\b|together +with\b|plus\b)*$")
 _BY_AGENT = re.compile(r"^ *(?:\w+ly +)?(?:by|to) +(?:the +)?$")
 _MAX_GAP_WORDS = {"direct": 2, "verb": 6, "nominal-by": 3, "intransitive": 6}
@@ -205,6 +206,15 @@ def _named_modifier(state: ArticleState, actor: Actor) -> str | None:
     return None
 
 
+def _previous_group(state: ArticleState, start: int) -> Actor | None:
+    """The one group named in the sentence before `start`, if only one is."""
+    text = state.text
+    head = start - len(text[:start].rstrip())
+    previous = max(text.rfind(". ", 0, start - head - 1), text.rfind("\n", 0, start - head - 1), 0)
+    window = [a for a in state.within("actors", previous, start) if a.kind == "name"]
+    return window[-1] if window and len({a.faction for a in window}) == 1 else None
+
+
 def _adjective_actor(folded: str, trigger: Trigger) -> Actor | None:
     """ "under Kurdish control": the adjective names the group (factions.json "adjectives")."""
     adjectives = factions().adjectives
@@ -345,7 +355,7 @@ def _trigger_events(sent: _Sentence, trigger: Trigger, next_start: int) -> list[
     if trigger.passive or role == "agent-after":
         refs = _refs_before(sent, lo, trigger)
         extra = [r for r in sent.refs if trigger.end <= r.start < span_end and _ALONG.search(folded[max(0, r.start - 20):r.start])
-                 and re.search(r"along +with|together +with|as +well +as", folded[trigger.end:r.start])]
+                 and re.search(r"along +with|together +with|as +well +as|including", folded[trigger.end:r.start])]
         refs += extra
         actor = sent.by_agent(trigger.end, kind) if trigger.passive else sent.actor_after(trigger.end, kind)
         if actor is None and trigger.passive and not re.match(r" *(?:\w+ +)?by\b", folded[trigger.end:trigger.end + 20]):
@@ -370,7 +380,9 @@ def _trigger_events(sent: _Sentence, trigger: Trigger, next_start: int) -> list[
     elif role == "intransitive":
         actor = sent.actor_before(trigger, lo, kind)
         after = [r for r in sent.refs if trigger.end <= r.start < span_end]
-        origin = [r for r in after if _FROM.search(folded[max(0, r.start - 8):r.start])]
+        origin = [r for r in after if _FROM.search(folded[max(0, r.start - 8):r.start])
+                  or (re.match(r" +(?:from|out +of)\b", folded[trigger.end:trigger.end + 10])
+                      and _words_between(folded, trigger.end, r.start) <= 10 and not re.search(r"[,;]", folded[trigger.end:r.start]))]
         destination = [r for r in after if _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
         before_refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start
                        and _words_between(folded, r.end, trigger.start) <= 8]
@@ -391,6 +403,8 @@ def _trigger_events(sent: _Sentence, trigger: Trigger, next_start: int) -> list[
             refs = [r for r in refs if not _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
         if refs:
             actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind) or sent.actor_before(trigger, lo, kind)
+            if actor is None and lo == sent.s and _SENTENCE_PRONOUN.match(folded[lo:trigger.start]):
+                actor = _previous_group(state, sent.s)  # "IS holds most of Anbar. They sacked the Waleed crossing."
             if actor is None and _PRONOUN_SUBJECT.match(folded[lo:trigger.start]):
                 # "Rebels claimed they had seized ...": the pronoun is the group just named
                 named = [a for a in sent.state.within("actors", sent.s, lo) if a.kind in ("name", "generic") and _usable_actor(a, kind)]
@@ -485,5 +499,6 @@ def _advance(state: ArticleState, sent: _Sentence) -> None:
     for actor in sent.actors:
         if actor.kind == "name" and actor.faction != "militants":
             state.last_org = actor.faction
+
     state.previous_source = sent.attr.source
     state.sentence_index += 1

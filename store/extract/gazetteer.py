@@ -89,6 +89,7 @@ _NOUN_BEFORE = re.compile(
     r"(?:crossings?|crossing +points?|border +posts?|posts?|border +points?|gates?) +(?:of|at|in|near|known +as|called|named) +(?:the +)?$"
 )
 _APPOSITION_BEFORE = re.compile(r"(?:crossings|posts|crossing +points|border +points|gates)(?![a-z])[^.;!?]{0,45}?[,:(\u2014\u2013-] *$")
+_EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
 _CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or)\s*$")
 _LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy) +){0,2}$")
 
@@ -117,7 +118,13 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
             for start, end, posts in chain:
                 towns.extend(Town(start, end, p.crossing, p.country) for p in posts)
             continue
-        context = bool(noun_after or _NOUN_BEFORE.search(before) or gazetteer().side_regex.search(before) or (len(chain) > 1 and _APPOSITION_BEFORE.search(text[max(0, first - 70):first].lower())))
+        lowered = text[max(0, first - 70):first].lower()
+        example = _EXAMPLE_BEFORE.search(lowered)  # "the crossings with Syria, notably al-Qaim"
+        if example:
+            lowered = lowered[:example.start()] + ","
+        apposition = _APPOSITION_BEFORE.search(lowered)
+        context = bool(noun_after or _NOUN_BEFORE.search(before) or gazetteer().side_regex.search(before)
+                       or (apposition and (len(chain) > 1 or example)))
         by_crossing: dict[str, list] = {}
         for start, end, posts in chain:
             usable = [p for p in posts if context or not p.is_town]
