@@ -14,6 +14,7 @@ Medians over several decisions are printed side by side.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -38,6 +39,13 @@ def timed(fn, *args):
     return (time.perf_counter() - start) * 1000, result
 
 
+def cpu_timed(fn, *args):
+    """(wall ms, this process's CPU ms, result): on a busy shared machine CPU time is the steadier figure."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn(*args)
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000, result
+
+
 def open_store(folder: Path, articles: int) -> Store:
     if has_store(folder) and Store.open(folder, readonly=True).count():
         return Store.open(folder)
@@ -51,14 +59,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, default=Path(tempfile.gettempdir()) / "crosswatch-bench-synth")
     parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--decisions", type=int, default=15)
+    parser.add_argument("--decisions", type=int, default=25)
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--baseline-runs", type=int, default=3)
     args = parser.parse_args()
 
     store = open_store(args.store, args.articles)
-    ms_articles, articles = timed(lambda: [
+    ms_articles, articles = timed(lambda: [  # by id: texts are sharded by id, so each shard is read once
         {"id": a["id"], "source": a.get("source"), "published": a.get("published"), "text": a.get("text")}
-        for a in store.articles()
+        for a in sorted(store.articles(), key=lambda a: a["id"])
     ])
     events = store.events()
     print(f"store: {len(articles)} articles, {len(events)} events (articles with texts read in {ms_articles:.0f} ms)")
@@ -68,34 +77,38 @@ def main() -> int:
     ms_build, engine = timed(lambda: StatusEngine(articles).load(events))
     ms_first, _ = timed(engine.status)
     rng = random.Random(args.seed)
-    baseline, incremental, decide_ms = [], [], []
-    for _ in range(args.decisions):
+    baseline, incremental, incremental_cpu, decide_ms = [], [], [], []
+    for i in range(args.decisions):
         event = rng.choice(events)
         decision = "rejected" if event.get("decision") != "rejected" else None
         ms, _ = timed(store.decide, event["id"], decision)
         decide_ms.append(ms)
         served = store.event(event["id"])
-        ms_inc, fresh = timed(lambda: (engine.replace(served), engine.status())[1])
+        ms_inc, cpu_inc, fresh = cpu_timed(lambda: (engine.replace(served), engine.status())[1])
         incremental.append(ms_inc)
-        ms_base, full = timed(compute_status, store.events(), articles)
-        baseline.append(ms_base)
-        assert fresh == full, "incremental status differs from a full recompute"
-    for event_id in {e["id"] for e in events if e.get("decision")}:
-        pass
-    store.undo() if False else None
+        incremental_cpu.append(cpu_inc)
+        if i < args.baseline_runs:  # the baseline is slow: a few runs, each also checks the engine's answer
+            ms_base, full = timed(compute_status, store.events(), articles)
+            baseline.append(ms_base)
+            assert fresh == full, "incremental status differs from a full recompute"
+    for _ in range(args.decisions):  # leave the bench store as it was
+        store.undo()
     store.close()
 
     inc, base = statistics.median(incremental), statistics.median(baseline)
     print()
     print(f"{'measure':<58}{'median ms':>12}")
     print(f"{'baseline: full status from scratch after a decision':<58}{base:>12.1f}")
+    print(f"{'  (first status, same run, for scale: ' + format(ms_full / 1000, '.1f') + ' s)':<58}")
     print(f"{'engine: replace(event) + status() after a decision':<58}{inc:>12.1f}")
     print(f"{'  (worst of ' + str(len(incremental)) + ' decisions)':<58}{max(incremental):>12.1f}")
+    print(f"{'  (CPU time of this process, median)':<58}{statistics.median(incremental_cpu):>12.1f}")
     print(f"{'engine: first load + first status (once, at start)':<58}{ms_build + ms_first:>12.1f}")
     print(f"{'store.decide (journal write, for scale)':<58}{statistics.median(decide_ms):>12.1f}")
     print()
-    print(f"speed-up over the baseline: {base / inc:.0f}x; target <= {TARGET_MS:.0f} ms: "
-          + ("MET" if inc <= TARGET_MS else "NOT MET"))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"speed-up over the baseline: {base / inc:.0f}x; target <= {TARGET_MS:.0f} ms (median wall): "
+          + ("MET" if inc <= TARGET_MS else "NOT MET") + f"; load average during the run: {load:.1f} on {os.cpu_count()} cores")
     return 0 if inc <= TARGET_MS else 1
 
 

@@ -22,6 +22,15 @@ def compatible(a: str | None, b: str | None) -> bool:
     return b in generic.get(a, ()) or a in generic.get(b, ())
 
 
+@lru_cache(maxsize=1024)
+def agreeing(actor: str | None) -> frozenset:
+    """Every actor `compatible` with this one (itself included)."""
+    if actor is None:
+        return frozenset({None})
+    generic = status_rules().generic_actors
+    return frozenset({actor, *generic.get(actor, ()), *(g for g, members in generic.items() if actor in members)})
+
+
 def fits_camp(actor: str, camp: Iterable[str]) -> bool:
     return all(compatible(actor, member) for member in camp)
 

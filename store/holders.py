@@ -139,6 +139,9 @@ class _Resolver:
                     last.counts[c.actor] = last.counts.get(c.actor, 0) + 1
 
     def feed(self, group: list[Claim]) -> None:
+        if len(group) == 1 and FAST:
+            self._feed_one(group[0])
+            return
         stretches = self.stretches
         day = group[0].day
         current = stretches[-1] if stretches else None
@@ -174,6 +177,32 @@ class _Resolver:
         self.days.append(day)
         self.at_group.append((len(stretches) - 1, len(current.support) if current else 0))
         self.snaps.append((current.holder, current.weak) if current else (None, True))
+
+
+    def _feed_one(self, c: Claim) -> None:
+        """`feed` for a day with one claim (most days): the same rules without building camps."""
+        stretches = self.stretches
+        current = stretches[-1] if stretches else None
+        if c.names_holder:
+            if current is not None and current.holder is not None and current.agrees(c.actor):
+                current.add([c])
+                current.weak = current.weak and c.side is None
+            else:
+                fresh = Stretch(c.day, None, [], c.side is None, "captured")
+                fresh.add([c])
+                stretches.append(fresh)
+        elif c.type == "withdrew" and c.actor and current is not None:
+            if current.agrees(c.actor) or (current.holder is not None and current.weak and c.side is not None):
+                stretches.append(Stretch(c.day, None, [c], why="withdrew"))
+        elif c.type == "reinforced" and current is not None and current.holder is not None and current.agrees(c.actor):
+            current.support.append(c)
+        current = stretches[-1] if stretches else None
+        self.days.append(c.day)
+        self.at_group.append((len(stretches) - 1, len(current.support) if current else 0))
+        self.snaps.append((current.holder, current.weak) if current else (None, True))
+
+
+FAST = True  # the one-claim shortcut; tests compare it with the general path
 
 
 def resolve(post: str, claims: list[Claim], previous: PostHistory | None = None, from_day: date | None = None) -> PostHistory:

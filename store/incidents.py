@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .actors import compatible, is_generic
+from .actors import agreeing, compatible, is_generic
 from .claims import parse_day
 from .sources import source_groups, syndication
 from .status_rules import status_rules
@@ -36,6 +36,7 @@ class Incident:
     side: str | None
     day: date | None  # the reported day, when any report dates it
     events: list[dict] = field(default_factory=list)
+    seq: int = 0  # creation order: the first-made incident wins a tie
 
     def agrees(self, event: dict) -> bool:
         side = event.get("side") or None
@@ -59,38 +60,59 @@ def _order(event: dict):
     return (parse_day(event.get("date")) is None, event.get("date") or "", event.get("published") or "", event["id"])
 
 
+class _Buckets:
+    """Incidents filed by (day, actor) under every name they have had, so a lookup scans only agreeing ones."""
+
+    def __init__(self):
+        self.by_key: dict[tuple, list[Incident]] = defaultdict(list)
+        self.filed: dict[int, tuple[set, set]] = {}  # id(incident) -> (days, names) it is filed under
+
+    def file(self, day: date, inc: Incident) -> None:
+        days, names = self.filed.setdefault(id(inc), (set(), set()))
+        if inc.actor not in names:
+            names.add(inc.actor)
+            for known in days:
+                self.by_key[(known, inc.actor)].append(inc)
+        if day not in days:
+            days.add(day)
+            for name in names:
+                self.by_key[(day, name)].append(inc)
+
+    def find(self, day: date, event: dict) -> list[Incident]:
+        found = {id(i): i for actor in agreeing(event.get("actor")) for i in self.by_key.get((day, actor), ())}
+        return sorted((i for i in found.values() if i.agrees(event)), key=lambda i: i.seq)
+
+
 def _group_kind(crossing: str, kind: str, members: list[dict], window: timedelta) -> list[Incident]:
-    dated: dict[date, list[Incident]] = defaultdict(list)  # by reported day
-    undated: dict[date, list[Incident]] = defaultdict(list)  # by a member's publication day
+    dated, undated = _Buckets(), _Buckets()  # by reported day; by a member's publication day
     found: list[Incident] = []
 
     def new(event: dict, day: date | None) -> Incident:
         inc = Incident(f"inc-{event['id']}", crossing, kind, event.get("actor"), event.get("side") or None, day)
+        inc.seq = len(found)
         found.append(inc)
         return inc
 
     for event in sorted(members, key=_order):
         day, published = parse_day(event.get("date")), parse_day(event.get("published"))
         if day is not None:
-            inc = next((i for i in dated[day] if i.agrees(event)), None) or new(event, day)
-            if inc not in dated[day]:
-                dated[day].append(inc)
-        elif published is not None:
-            candidates = [  # closest dated incident first
-                i for k in range(window.days + 1)
-                for i in dated.get(published - timedelta(days=k), ()) if i.agrees(event)
-            ]
-            if not candidates:
-                candidates = [
-                    i for k in range(-window.days, window.days + 1)
-                    for i in undated.get(published + timedelta(days=k), ()) if i.agrees(event)
-                ]
-            inc = candidates[0] if candidates else new(event, None)
-            if inc.day is None and inc not in undated[published]:
-                undated[published].append(inc)
-        else:
-            inc = new(event, None)
+            fits = dated.find(day, event)
+            inc = fits[0] if fits else new(event, day)
+            inc.add(event)
+            dated.file(day, inc)
+            continue
+        if published is None:
+            new(event, None).add(event)
+            continue
+        candidates = [i for k in range(window.days + 1) for i in dated.find(published - timedelta(days=k), event)]
+        if not candidates:  # closest dated incident first, else an undated one published nearby
+            candidates = [i for k in range(-window.days, window.days + 1) for i in undated.find(published + timedelta(days=k), event)]
+        inc = candidates[0] if candidates else new(event, None)
         inc.add(event)
+        if inc.day is None:
+            undated.file(published, inc)
+        else:
+            dated.file(inc.day, inc)
     return found
 
 

@@ -18,9 +18,10 @@ event's crossing is recomputed (bench/status.py measures it).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from datetime import date
+from itertools import chain
 
 from .actors import compatible
 from .claims import Claim, claims_by_post, make_claim, parse_day
@@ -51,6 +52,7 @@ class StatusEngine:
         self._counted: dict[str, int] = defaultdict(int)  # crossing -> counted events
         self._seen: dict[str, tuple] = {}  # event id -> (crossing, type, counted) as last taken in
         self._dirty: dict[str, set[date]] = {}  # crossing -> days whose claims changed since resolved
+        self._kind_ids: dict[tuple, set[str]] = defaultdict(set)  # (crossing, type) -> event ids
         self._answers: dict[str, dict[date, list[dict]]] = {}  # crossing -> as_of -> its posts
         self._newest: date | None | bool = False  # False: not computed yet
 
@@ -65,6 +67,7 @@ class StatusEngine:
         self._counted.clear()
         self._seen.clear()
         self._dirty.clear()
+        self._kind_ids.clear()
         self._answers.clear()
         self._newest = False
         for event in events:
@@ -79,6 +82,8 @@ class StatusEngine:
             if self.counts(event):
                 self._counted[event["crossing"]] += 1
         self._seen[event["id"]] = (event.get("crossing"), event.get("type"), int(self.counts(event)))
+        if event.get("crossing"):
+            self._kind_ids[(event["crossing"], event.get("type"))].add(event["id"])
 
     def replace(self, event: dict) -> None:
         """Take in one changed event (a decision or correction); only its crossings are recomputed."""
@@ -86,6 +91,7 @@ class StatusEngine:
         old_claim = self._claims.get(event["id"], False)  # False: never computed
         if old is not None and old[0]:
             self.by_crossing[old[0]].discard(event["id"])
+            self._kind_ids[(old[0], old[1])].discard(event["id"])
             self._counted[old[0]] -= old[2]
             self._forget(old[0], old[1], keep_history=True)
         self._add(event)
@@ -148,9 +154,7 @@ class StatusEngine:
         first = min(days)
         out = {}
         for post, history in old.items():
-            claims = [c for c in history.claims if c.day not in days] + fresh.get(post, [])
-            claims.sort(key=lambda c: (c.day, c.tier, c.event_id))
-            out[post] = resolve(post, claims, previous=history, from_day=first)
+            out[post] = resolve(post, _splice(history, days, fresh.get(post, [])), previous=history, from_day=first)
         return out
 
     def claim(self, event_id: str) -> Claim | None:
@@ -196,16 +200,13 @@ class StatusEngine:
         """event id -> incident id for one crossing (cached with its histories)."""
         cached = self._incidents.get(crossing)
         if cached is None:
-            kinds: dict[str, list[dict]] = defaultdict(list)
-            for event_id in self.by_crossing.get(crossing, ()):
-                event = self.events[event_id]
-                if self.counts(event):
-                    kinds[event.get("type")].append(event)
+            kinds = {kind for (place, kind) in self._kind_ids if place == crossing}
             cached = {}
-            for kind, events in kinds.items():
+            for kind in kinds:
                 part = self._incidents_by_type.get((crossing, kind))
                 if part is None:
-                    part = self._incidents_by_type[(crossing, kind)] = incident_index(events)
+                    events = [self.events[i] for i in self._kind_ids[(crossing, kind)]]
+                    part = self._incidents_by_type[(crossing, kind)] = incident_index([e for e in events if self.counts(e)])
                 cached.update(part)
             self._incidents[crossing] = cached
         return cached
@@ -222,6 +223,19 @@ class StatusEngine:
                     answers[day] = [self.post_status(crossing, h, day) for h in self.histories(crossing).values()]
                 posts.extend(answers[day])
         return {"as_of": _iso(day), "posts": posts}
+
+
+def _splice(history: PostHistory, days: set[date], fresh: list[Claim]) -> list[Claim]:
+    """The post's claims with those of `days` replaced by `fresh` (sorted), without re-sorting the rest."""
+    old, old_days = history.claims, history.claim_days
+    pieces, pos = [], 0
+    for day in sorted(days):
+        lo, hi = bisect_left(old_days, day), bisect_right(old_days, day)
+        pieces.append(old[pos:lo])
+        pieces.append([c for c in fresh if c.day == day])
+        pos = hi
+    pieces.append(old[pos:])
+    return list(chain.from_iterable(pieces))
 
 
 def compute_status(

@@ -66,3 +66,15 @@ def test_one_change_at_a_time_matches_a_full_recompute():
         as_of = rng.choice(days)
         expected = compute_status(list(events.values()), articles, as_of=as_of, posts=POSTS)
         assert engine.status(as_of) == expected, f"step {step}: {changed}"
+
+
+def test_the_one_claim_shortcut_gives_what_the_general_rules_give(monkeypatch):
+    import store.holders
+
+    rng = random.Random(9)
+    articles = [article(f"b{i}", rng.choice(["AFP", "Reuters", "Rudaw"]), f"2014-06-{rng.randrange(1, 29):02d}")
+                for i in range(30)]
+    events = [random_event(rng, n, articles) for n in range(400)]
+    fast = compute_status(events, articles, as_of="2014-06-20", posts=POSTS)
+    monkeypatch.setattr(store.holders, "FAST", False)
+    assert compute_status(events, articles, as_of="2014-06-20", posts=POSTS) == fast
