@@ -5,7 +5,8 @@ import bisect
 
 from store.extract.clean import clean_body
 from store.extract.dates import find_dateline, parse_published
-from store.extract.events import ArticleState, sentence_events
+from store.extract.events import sentence_events
+from store.extract.state import ArticleState
 from store.extract.factions import find_actors
 from store.extract.fold import fold
 from store.extract.frontmatter import split_front_matter

@@ -1,0 +1,87 @@
+"""Which faction an event's actor is, from the words that name it.
+
+A name maps straight to its faction; a generic name ("security forces", "Kurdish forces")
+takes the group named beside it ("from the YPG"), the country of the crossing's side, the
+group last named for that crossing, or the country the article is about; "the jihadist
+group" the last organisation named; a state name ("Jordan") only closes or reopens.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from store.extract.factions import Actor, factions, government_of
+from store.extract.gazetteer import crossing_countries
+from store.extract.state import ArticleState, Ref
+from store.extract.triggers import Trigger
+
+def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> str | None:
+    if actor.kind == "name":
+        return actor.faction
+    if actor.kind == "generic":
+        named = named_modifier(state, actor)
+        if named is not None:
+            return named
+        first = state.country_for(ref.crossing, ref.side)
+        if ref.side is not None:
+            return government_of(actor.generic, first)
+        options = {government_of(actor.generic, c) for c in crossing_countries(ref.crossing)} - {None}
+        i = bisect.bisect_left(state._actor_starts, actor.start)
+        for earlier in reversed(state.actors[max(0, i - 30):i]):  # "Kurdish forces" after "Peshmerga": the same
+            if earlier.kind == "name" and earlier.faction in options:
+                return earlier.faction
+        for country in (first, *crossing_countries(ref.crossing)):
+            faction = government_of(actor.generic, country)
+            if faction:
+                return faction
+        return None
+    if actor.kind == "group":
+        return state.last_org
+    if actor.kind == "authority" and event_type in ("closed", "reopened"):
+        return actor.faction
+    return None
+
+
+def named_modifier(state: ArticleState, actor: Actor) -> str | None:
+    """ "Kurdish forces from the YPG", "security forces of the KRG": the named group decides."""
+    for other in state.within("actors", actor.end, actor.end + 40):
+        gap = state.folded[actor.end:other.start]
+        if other.kind == "name" and re.fullmatch(r" *(?:from|of|belonging +to|loyal +to|led +by) +(?:the +)?", gap):
+            return other.faction
+        break
+    return None
+
+
+def previous_group(state: ArticleState, start: int) -> Actor | None:
+    """The one group named in the sentence before `start`, if only one is."""
+    text = state.text
+    head = start - len(text[:start].rstrip())
+    previous = max(text.rfind(". ", 0, start - head - 1), text.rfind("\n", 0, start - head - 1), 0)
+    window = [a for a in state.within("actors", previous, start) if a.kind == "name"]
+    return window[-1] if window and len({a.faction for a in window}) == 1 else None
+
+
+def adjective_actor(folded: str, trigger: Trigger) -> Actor | None:
+    """ "under Kurdish control": the adjective names the group (factions.json "adjectives")."""
+    adjectives = factions().adjectives
+    words = list(re.finditer(r"[a-z]+", folded[trigger.start:trigger.end]))
+    for word in reversed(words[:-1]):
+        value = adjectives.get(word.group())
+        if value:
+            start, end = trigger.start + word.start(), trigger.start + word.end()
+            if value in factions().by_country:
+                return Actor(start, end, None, "generic", value)
+            return Actor(start, end, value)
+    return None
+
+
+def usable_actor(actor: Actor, event_type: str) -> bool:
+    return actor.kind != "authority" or event_type in ("closed", "reopened")
+
+
+def government_country(actor_id: str, crossing: str) -> str | None:
+    """The side a government's forces stand on: their own country's post."""
+    for country, faction in factions().by_country.get("government", {}).items():
+        if faction == actor_id and country in crossing_countries(crossing):
+            return country
+    return None

@@ -1,0 +1,88 @@
+"""One sentence as the event rules see it: its clauses, groups, dates and attribution.
+
+Clause boundaries ("while", "but", ";", dashes, an attribution such as ", officers said")
+keep one clause's actor, crossing and date away from another's.
+"""
+from __future__ import annotations
+
+import re
+
+from store.extract.actors import usable_actor
+from store.extract.attribution import Attribution, attribute
+from store.extract.coref import resolve_refs
+from store.extract.dates import find_dates
+from store.extract.factions import Actor
+from store.extract.state import ArticleState, inside
+from store.extract.triggers import Trigger
+
+_BOUNDARY = re.compile(r";| +(?:while|whereas|but|although|though)\b| +[\u2014\u2013] +| +- +"
+                       r"|, +(?:adding|saying|noting|claiming|stressing|explaining|insisting)\b|, +(?:said|says|added)\b")
+_PREP_BEFORE = re.compile(r"\b(?:of|for|against|from|by|at|on|to|than|toward|towards|between) +(?:the +|a +|an +)?$")
+_GROUP_OF = re.compile(r"\b(?:fighters|members|units|forces|troops|elements|militants|militiamen|brigades?|battalions?|soldiers|personnel|remnants|cells|gunmen|contingents?|detachments?) *$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|added|stated|confirmed|declared|claimed)\b(?: +[a-z0-9.]+){0,4} *$")
+_NO_ATTRIBUTION = Attribution(None, [], False)
+
+
+class SentenceView:
+    """Everything one sentence offers to the triggers inside it."""
+
+    def __init__(self, state: ArticleState, s: int, e: int):
+        self.state, self.s, self.e = state, s, e
+        text, folded = state.text, state.folded
+        self.triggers = state.within("triggers", s, e)
+        self.refs = resolve_refs(state, s, e)
+        if not (self.triggers and self.refs):  # nothing to assemble: only the article state moves on
+            self.attr = _NO_ATTRIBUTION
+            self.actors = [a for a in state.within("actors", s, e) if a.kind == "name"]
+            self.bounds = []
+            self._dates = []
+            return
+        self.attr = attribute(text[s:e], folded[s:e], state.previous_source)
+        self.actors = [a for a in state.within("actors", s, e) if not inside(self.attr.spans, a.start, a.end, s)]
+        bounds = [m.start() for m in _BOUNDARY.finditer(folded, s, e)]
+        for a, b in self.attr.spans:
+            bounds += [s + a, s + b]
+        self.bounds = sorted(set(bounds))
+        self._dates = None
+
+    @property
+    def dates(self):
+        """Date expressions outside attribution clauses (found only when an event needs them)."""
+        if self._dates is None:
+            s, spans = self.s, self.attr.spans
+            self._dates = [d for d in find_dates(self.state.text, s, self.e)
+                           if not inside(spans, d.start, d.end, s) and not self._dates_a_saying(d.start)]
+        return self._dates
+
+    def _dates_a_saying(self, start: int) -> bool:
+        """ "officials said in a statement on Sunday": the day of the saying, not of the event."""
+        before = self.state.folded[max(self.s, start - 45):start]
+        m = _SAID_BEFORE.search(before)
+        return bool(m) and not any(start - len(before) + m.start() < t.start < start for t in self.triggers)
+
+    def clause(self, trigger: Trigger) -> tuple[int, int]:
+        start = max([b for b in self.bounds if b <= trigger.start], default=self.s)
+        end = min([b for b in self.bounds if b >= trigger.end], default=self.e)
+        return start, end
+
+    def actor_before(self, trigger: Trigger, lo: int, event_type: str) -> Actor | None:
+        folded = self.state.folded
+        for actor in reversed([a for a in self.actors if lo <= a.start and a.end <= trigger.start]):
+            if not usable_actor(actor, event_type):
+                continue
+            prep = _PREP_BEFORE.search(folded[max(self.s, actor.start - 16):actor.start])
+            if prep and not (prep.group().startswith("of") and _GROUP_OF.search(folded[max(self.s, actor.start - 40):actor.start - len(prep.group())])):
+                continue
+            return actor
+        return None
+
+    def actor_after(self, pos: int, event_type: str, max_gap: int = 14) -> Actor | None:
+        for actor in self.actors:
+            if pos <= actor.start <= pos + max_gap and usable_actor(actor, event_type):
+                return actor
+        return None
+
+    def by_agent(self, pos: int, event_type: str) -> Actor | None:
+        folded = self.state.folded
+        m = re.match(r" *(?:\w+ly +)?(?:by|to) +", folded[pos:pos + 24])
+        return self.actor_after(pos + m.end(), event_type, 6) if m else None

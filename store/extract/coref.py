@@ -1,0 +1,103 @@
+"""Which crossing each reference in a sentence means, and how the article's topic moves on.
+
+Named mentions come from the gazetteer; "the crossing" takes the crossing named earlier in
+the sentence, a crossing town just named, or the article's topic; "it" only a crossing of
+this or the previous sentence; "the two crossings" the two just named; "the first"/"the
+second" the members of a list named together. Anything less sure stays unresolved.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from store.extract.gazetteer import Town, side_phrase
+from store.extract.state import ArticleState, Ref, between
+from store.extract.triggers import lexicon
+
+_PLACE_AFTER = re.compile(r" +(?:near|in|at|outside|by|of|on +the +edge +of)(?: +the)?(?: +(?:\w+ +)?(?:town|city|village) +of)? +(?:the +)?")
+_DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
+
+
+def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
+    """Named mentions plus resolved anaphors ("the crossing", "it", "the two crossings", "the first")."""
+    folded = state.folded
+    named = [Ref(m.start, m.end, m.crossing, m.side, m.kind, m.list_id) for m in state.within("mentions", s, e)]
+    refs = list(named)
+    lex = lexicon()
+    recent = state.sentence_index - state.topic_sentence
+    for a_start, a_end in between(state.anaphors, s, e):
+        if any(r.start <= a_start < r.end or a_start <= r.start < a_end for r in named):
+            continue
+        if re.match(r" +(?:of|at|in|near|known +as|called) +", folded[a_end:a_end + 14]) and any(
+            0 <= r.start - a_end <= 16 for r in named
+        ):
+            continue
+        side, start = side_phrase(folded, a_start, s)
+        earlier = [r for r in refs if r.end <= a_start and r.kind in ("name", "anaphor", "town-crossing")]
+        towns = [t for t in state.within("towns", max(s, a_start - 110), a_start)]
+        place = _PLACE_AFTER.match(folded, a_end)
+        town_after = state.within("towns", place.end(), place.end() + 1) if place else []
+        if town_after:  # "the border post near the town of Al-Qaim"
+            refs.append(Ref(start, a_end, town_after[0].crossing, side or town_after[0].country, "town-crossing"))
+        elif earlier:
+            ante = earlier[-1]
+            refs.append(Ref(start, a_end, ante.crossing, side, "anaphor"))
+        elif towns:
+            town: Town = towns[-1]
+            refs.append(Ref(start, a_end, town.crossing, side or town.country, "town-crossing"))
+        elif state.topic is not None and (recent <= 3 or state.seen_crossings == {state.topic.crossing}):
+            refs.append(Ref(start, a_end, state.topic.crossing, side, "anaphor"))
+    for p_start, p_end in between(state.pairs, s, e):
+        earlier = []
+        for r in refs:
+            if r.end <= p_start and r.crossing not in earlier:
+                earlier.append(r.crossing)
+        pool = earlier if len(earlier) >= 2 else state.previous_crossings
+        if len(pool) == 2:
+            refs += [Ref(p_start, p_end, c, None, "pair") for c in pool]
+    for o_start, o_end, words in between(state.ordinals, s, e):
+        lists: dict[int, list[str]] = {}
+        for r in refs:
+            if r.list_id is not None and r.end <= o_start:
+                lists.setdefault(r.list_id, []).append(r.crossing)
+        members = list(lists.values())[-1] if lists else state.previous_list
+        index = lex.ordinals[" ".join(words.split())]
+        if len(members) >= 2 and -len(members) <= index < len(members):
+            refs.append(Ref(o_start, o_end, members[index], None, "ordinal"))
+    for pos in state.its[bisect.bisect_left(state.its, s):bisect.bisect_left(state.its, e)]:
+        earlier = [r for r in refs if r.end <= pos]
+        if earlier:
+            refs.append(Ref(pos, pos + 2, earlier[-1].crossing, None, "it"))
+        elif state.topic is not None and recent <= 1:
+            refs.append(Ref(pos, pos + 2, state.topic.crossing, None, "it"))
+    refs.sort(key=lambda r: (r.start, r.end))
+    return refs
+
+
+def advance(state: ArticleState, sent) -> None:
+    """Move the article state past a sentence (`sent` is its SentenceView)."""
+    folded = state.folded
+    topical = [r for r in sent.refs if r.kind in ("name", "anaphor", "town-crossing", "it")
+               and not _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
+    state.seen_crossings.update(r.crossing for r in sent.refs if r.kind == "name")
+    if topical:
+        state.topic = topical[-1]
+        state.topic_sentence = state.sentence_index
+    named = []
+    for r in sent.refs:
+        if r.kind in ("name", "town-crossing", "anaphor") and r.crossing not in named:
+            named.append(r.crossing)
+    if named:
+        state.previous_crossings = named
+    lists: dict[int, list[str]] = {}
+    for r in sent.refs:
+        if r.list_id is not None:
+            lists.setdefault(r.list_id, []).append(r.crossing)
+    if lists:
+        state.previous_list = list(lists.values())[-1]
+    for actor in sent.actors:
+        if actor.kind == "name" and actor.faction != "militants":
+            state.last_org = actor.faction
+
+    state.previous_source = sent.attr.source
+    state.sentence_index += 1
