@@ -75,82 +75,110 @@ def _refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
 
 def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> list[tuple[Actor, Ref]]:
     """(actor, crossing reference) pairs a trigger yields, or none where unsure."""
-    state, folded = sent.state, sent.state.folded
+    folded = sent.state.folded
     lo, hi = sent.clause(trigger)
-    span_end = min(hi, next_start)
     before = folded[max(sent.s, trigger.start - 60):trigger.start]
-    if is_negated(before[-(trigger.start - lo):] if trigger.start > lo else "", state.text[max(lo, trigger.start - 40):trigger.start]):
+    if is_negated(before[-(trigger.start - lo):] if trigger.start > lo else "", sent.state.text[max(lo, trigger.start - 40):trigger.start]):
         return []
     if is_irrealis(before) or re.search(r"\b(?:if|unless|whether)\b", folded[lo:trigger.start]):
         return []
-    kind, role = trigger.type, trigger.role
-    actor: Actor | None = None
-    refs: list[Ref] = []
-    if trigger.passive or role == "agent-after":
-        refs = _refs_before(sent, lo, trigger)
-        extra = [r for r in sent.refs if trigger.end <= r.start < span_end and _ALONG.search(folded[max(0, r.start - 20):r.start])
-                 and re.search(r"along +with|together +with|as +well +as|including", folded[trigger.end:r.start])]
-        refs += extra
-        actor = sent.by_agent(trigger.end, kind) if trigger.passive else sent.actor_after(trigger.end, kind)
-        if actor is None and trigger.passive and not re.match(r" *(?:\w+ +)?by\b", folded[trigger.end:trigger.end + 20]):
-            # "The crossing was captured after IS launched ...": the only group in the clause
-            clause_actors = [a for a in sent.actors if lo <= a.start and a.end <= hi and usable_actor(a, kind)]
-            if len({a.faction for a in clause_actors}) == 1 and all(a.kind == "name" for a in clause_actors):
-                actor = clause_actors[0]
-    elif role == "agent-inside":
-        refs = _refs_before(sent, lo, trigger)
-        inside = [a for a in sent.actors if trigger.start <= a.start and a.end <= trigger.end and usable_actor(a, kind)]
-        actor = inside[0] if inside else adjective_actor(folded, trigger)
-    elif role == "nominal-of":
-        actor = sent.actor_after(trigger.end, kind, 6)
-        if actor is None:
-            return []
-        after = [r for r in sent.refs if actor.end <= r.start < span_end and _FROM.search(folded[max(0, r.start - 8):r.start])]
-        refs = after[:1] or [r for r in sent.refs if r.end <= trigger.start][-1:]
-    elif role == "nominal-by":
-        refs = _refs_after(sent, trigger, span_end, role)
-        if refs:
-            actor = sent.by_agent(refs[-1].end, kind)
-    elif role == "intransitive":
-        actor = sent.actor_before(trigger, lo, kind)
-        after = [r for r in sent.refs if trigger.end <= r.start < span_end]
-        origin = [r for r in after if _FROM.search(folded[max(0, r.start - 8):r.start])
-                  or (re.match(r" +(?:from|out +of)\b", folded[trigger.end:trigger.end + 10])
-                      and words_between(folded, trigger.end, r.start) <= 10 and not re.search(r"[,;]", folded[trigger.end:r.start]))]
-        destination = [r for r in after if _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
-        before_refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start
-                       and words_between(folded, r.end, trigger.start) <= 8]
-        object_follows = _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]) and not any(
-            r.start - trigger.end <= 6 for r in after)  # "fled the area": some other place was left
-        if origin:
-            refs = [r for r in origin if r.start == origin[0].start]
-        elif object_follows:
-            refs = []
-        elif before_refs:
-            refs = before_refs[-1:]
-        elif destination and state.topic is not None and state.sentence_index - state.topic_sentence <= 2 \
-                and state.topic.crossing not in {d.crossing for d in destination}:
-            refs = [Ref(trigger.start, trigger.end, state.topic.crossing, None, "implicit")]
-    else:  # verb / direct, active voice
-        refs = _refs_after(sent, trigger, span_end, role)
-        if kind == "withdrew":
-            refs = [r for r in refs if not _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
-        if refs:
-            actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind) or sent.actor_before(trigger, lo, kind)
-            if actor is None and lo == sent.s and _SENTENCE_PRONOUN.match(folded[lo:trigger.start]):
-                actor = previous_group(state, sent.s)  # "IS holds most of Anbar. They sacked the Waleed crossing."
-            if actor is None and _PRONOUN_SUBJECT.match(folded[lo:trigger.start]):
-                # "Rebels claimed they had seized ...": the pronoun is the group just named
-                named = [a for a in sent.state.within("actors", sent.s, lo) if a.kind in ("name", "generic") and usable_actor(a, kind)]
-                actor = named[-1] if named else None
-            if actor is None and _PARTICIPIAL_LEAD.match(folded[lo:trigger.start]):
-                comma = folded.find(",", refs[-1].end, sent.e)
-                if comma >= 0:
-                    following = [a for a in sent.actors if a.start > comma and usable_actor(a, kind)]
-                    actor = following[0] if following and words_between(folded, comma, following[0].start) <= 3 else None
+    role = "passive" if trigger.passive else trigger.role
+    rule = _RULES.get(role, _active)
+    actor, refs = rule(sent, trigger, lo, hi, min(hi, next_start))
     if actor is None or not refs:
         return []
     return [(actor, r) for r in refs]
+
+
+def _passive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "Y was captured by X", "Y fell to X", "Y (is) held by X": the crossing first, the group after."""
+    folded, kind = sent.state.folded, trigger.type
+    refs = _refs_before(sent, lo, trigger)
+    refs += [r for r in sent.refs if trigger.end <= r.start < span_end and _ALONG.search(folded[max(0, r.start - 20):r.start])
+             and re.search(r"along +with|together +with|as +well +as|including", folded[trigger.end:r.start])]
+    actor = sent.by_agent(trigger.end, kind) if trigger.passive else sent.actor_after(trigger.end, kind)
+    if actor is None and trigger.passive and not re.match(r" *(?:\w+ +)?by\b", folded[trigger.end:trigger.end + 20]):
+        # "The crossing was captured after IS launched ...": the only group in the clause
+        clause_actors = [a for a in sent.actors if lo <= a.start and a.end <= hi and usable_actor(a, kind)]
+        if len({a.faction for a in clause_actors}) == 1 and all(a.kind == "name" for a in clause_actors):
+            actor = clause_actors[0]
+    return actor, refs
+
+
+def _agent_inside(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "Y came under Kurdish control", "Y remains under HTS control"."""
+    refs = _refs_before(sent, lo, trigger)
+    inside = [a for a in sent.actors if trigger.start <= a.start and a.end <= trigger.end and usable_actor(a, trigger.type)]
+    return (inside[0] if inside else adjective_actor(sent.state.folded, trigger)), refs
+
+
+def _nominal_of(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "after the withdrawal of the army": the group follows; the crossing is the one in hand."""
+    folded = sent.state.folded
+    actor = sent.actor_after(trigger.end, trigger.type, 6)
+    if actor is None:
+        return None, []
+    after = [r for r in sent.refs if actor.end <= r.start < span_end and _FROM.search(folded[max(0, r.start - 8):r.start])]
+    return actor, after[:1] or [r for r in sent.refs if r.end <= trigger.start][-1:]
+
+
+def _nominal_by(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "the capture of Y by X", "lost Y to X": only with the group named."""
+    refs = _refs_after(sent, trigger, span_end, trigger.role)
+    return (sent.by_agent(refs[-1].end, trigger.type) if refs else None), refs
+
+
+def _intransitive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "X withdrew (from Y)", "forces stationed at Y withdrew", "X withdrew to B" (left the crossing in hand)."""
+    state, folded = sent.state, sent.state.folded
+    actor = sent.actor_before(trigger, lo, trigger.type)
+    after = [r for r in sent.refs if trigger.end <= r.start < span_end]
+    origin = [r for r in after if _FROM.search(folded[max(0, r.start - 8):r.start])
+              or (re.match(r" +(?:from|out +of)\b", folded[trigger.end:trigger.end + 10])
+                  and words_between(folded, trigger.end, r.start) <= 10 and not re.search(r"[,;]", folded[trigger.end:r.start]))]
+    destination = [r for r in after if _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
+    before_refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start
+                   and words_between(folded, r.end, trigger.start) <= 8]
+    object_follows = _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]) and not any(
+        r.start - trigger.end <= 6 for r in after)  # "fled the area": some other place was left
+    if origin:
+        return actor, [r for r in origin if r.start == origin[0].start]
+    if object_follows:
+        return actor, []
+    if before_refs:
+        return actor, before_refs[-1:]
+    if destination and state.topic is not None and state.sentence_index - state.topic_sentence <= 2 \
+            and state.topic.crossing not in {d.crossing for d in destination}:
+        return actor, [Ref(trigger.start, trigger.end, state.topic.crossing, None, "implicit")]
+    return actor, []
+
+
+def _active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "X seized Y", "X launched an attack on Y", "after taking Y, X ...", "they seized Y"."""
+    state, folded, kind = sent.state, sent.state.folded, trigger.type
+    refs = _refs_after(sent, trigger, span_end, trigger.role)
+    if kind == "withdrew":
+        refs = [r for r in refs if not _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
+    if not refs:
+        return None, []
+    actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind) or sent.actor_before(trigger, lo, kind)
+    lead = folded[lo:trigger.start]
+    if actor is None and lo == sent.s and _SENTENCE_PRONOUN.match(lead):
+        actor = previous_group(state, sent.s)  # "IS holds most of Anbar. They sacked the Waleed crossing."
+    if actor is None and _PRONOUN_SUBJECT.match(lead):
+        # "Rebels claimed they had seized ...": the pronoun is the group just named
+        named = [a for a in state.within("actors", sent.s, lo) if a.kind in ("name", "generic") and usable_actor(a, kind)]
+        actor = named[-1] if named else None
+    if actor is None and _PARTICIPIAL_LEAD.match(lead):
+        comma = folded.find(",", refs[-1].end, sent.e)  # "Just days after capturing Y, X now controls ..."
+        if comma >= 0:
+            following = [a for a in sent.actors if a.start > comma and usable_actor(a, kind)]
+            actor = following[0] if following and words_between(folded, comma, following[0].start) <= 3 else None
+    return actor, refs
+
+
+_RULES = {"passive": _passive, "agent-after": _passive, "agent-inside": _agent_inside, "nominal-of": _nominal_of,
+          "nominal-by": _nominal_by, "intransitive": _intransitive}
 
 
 def _event_date(sent: SentenceView, trigger: Trigger, published: date | None, kind: str):
