@@ -95,3 +95,16 @@ def test_indexes_follow_notes_and_corrections(store):
     store.undo()
     assert store.events(EventFilter(text="unique-word")) == []
     assert target["id"] not in {e["id"] for e in store.events(EventFilter(factions={"russia"}))}
+
+
+def test_filters_see_the_events_a_later_ingest_adds(tmp_path):
+    from store.paths import bundled_articles
+
+    with Store.open(tmp_path / "store") as st:
+        st.wait_ready()
+        assert st.events(EventFilter(crossings={"al-waleed"}, text="border")) == [] and st.values("crossing") == {}
+        st.ingest([bundled_articles()])
+        for flt in (EventFilter(crossings={"al-waleed"}), EventFilter(text="border"), EventFilter(factions={"islamic-state"})):
+            found = st.events(flt)
+            assert found and found == [e for e in st.events() if matches(e, flt)]
+        assert sum(st.values("crossing").values()) == st.count()

@@ -12,8 +12,10 @@ a lock that every read and change of the indexes takes too.
 from __future__ import annotations
 
 import threading
+from array import array
 from bisect import bisect_right, insort
 from collections import defaultdict
+from functools import partial
 from operator import methodcaller
 
 from ..filters import EventFilter, event_day, text_needle
@@ -31,16 +33,17 @@ def _fast_key(event: dict) -> tuple:
     return (event["date"] or event["published"] or "\uffff", event["article"], event["start"])
 
 
-def positions_by_value(order: list[dict], name: str) -> dict[object, list[int]]:
+def positions_by_value(order: list[dict], name: str) -> dict[object, array]:
+    """Ascending positions per value, as compact arrays (a list of ints costs 36 bytes an entry)."""
     index = defaultdict(list)
     for i, value in enumerate(map(methodcaller("get", name), order)):
         index[value].append(i)
-    return dict(index)
+    return {value: array("l", positions) for value, positions in index.items()}
 
 
-def joined_sentences(order: list[dict]) -> tuple[str, list[int], list[str]]:
+def joined_sentences(order: list[dict]) -> tuple[str, array, list[str]]:
     lowered = [(event.get("sentence") or "").casefold().replace("\n", " ") for event in order]
-    starts, at = [], 0
+    starts, at = array("q"), 0
     for sentence in lowered:
         starts.append(at)
         at += len(sentence) + 1
@@ -119,16 +122,18 @@ class EventIndex:
 
     @locked
     def invalidate(self) -> None:
-        """Events were added, removed or re-dated: positions are rebuilt on next use."""
+        """Events were added, removed or re-dated: everything is rebuilt on next use."""
         self._order = None
+        self._fields, self._joined, self._notes, self._positions = {}, None, None, None
         self._generation += 1
 
     @locked
     def field(self, name: str) -> dict[object, list[int]]:
         """Value -> ascending positions, built the first time a filter asks for this field."""
+        order = self.order()
         index = self._fields.get(name)
         if index is None:
-            index = self._fields[name] = positions_by_value(self.order(), name)
+            index = self._fields[name] = positions_by_value(order, name)
         return index
 
     @locked
@@ -142,23 +147,34 @@ class EventIndex:
         Each is built outside the lock from the current order, so readers are never kept
         waiting, and kept only if nothing changed meanwhile (else it is built on demand).
         """
-        steps = [(name, lambda order, name=name: positions_by_value(order, name)) for name in INDEXED]
-        steps += [("positions", position_of), ("sentences", joined_sentences), ("notes", notes_by_position)]
+        steps = [("positions", position_of), ("sentences", joined_sentences), ("notes", notes_by_position)]
+        steps += [(name, partial(positions_by_value, name=name)) for name in INDEXED]
         for name, build in steps:
             with self.lock:
+                if self._built(name):  # a filter got there first
+                    continue
                 order, generation = self.order(), self._generation
             built = build(order)
             with self.lock:
                 if self._generation != generation or self._order is not order:
                     return
-                if name == "positions":
-                    self._positions = self._positions or built
-                elif name == "sentences":
-                    self._joined = self._joined or built
-                elif name == "notes":
-                    self._notes = self._notes if self._notes is not None else built
-                else:
-                    self._fields.setdefault(name, built)
+                if not self._built(name):
+                    self._install(name, built)
+
+    def _built(self, name: str) -> bool:
+        if name in INDEXED:
+            return name in self._fields
+        return {"positions": self._positions, "sentences": self._joined, "notes": self._notes}[name] is not None
+
+    def _install(self, name: str, built) -> None:
+        if name in INDEXED:
+            self._fields[name] = built
+        elif name == "positions":
+            self._positions = built
+        elif name == "sentences":
+            self._joined = built
+        else:
+            self._notes = built
 
     # -- keeping up with saves ------------------------------------------------------------------
 
@@ -185,7 +201,7 @@ class EventIndex:
                 positions.remove(i)
                 if not positions:
                     del index[old_values[name]]
-                insort(index.setdefault(event.get(name), []), i)
+                insort(index.setdefault(event.get(name), array("l")), i)
         if self._notes is not None:
             if event.get("note"):
                 self._notes[i] = event["note"].casefold()
