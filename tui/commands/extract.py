@@ -43,6 +43,11 @@ def _events_of(path: str, published) -> list[dict]:
     return [{name: ({"article": path} | event).get(name) for name in FIELDS} for event in extraction.events]
 
 
+def _utf8_stdout() -> bool:
+    """Write UTF-8 JSON where the output takes it, \\u escapes otherwise (still valid JSON)."""
+    return (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") in ("utf8", "utf8sig")
+
+
 def run(args) -> int:
     from store.reader import UnreadableFile
 
@@ -57,7 +62,7 @@ def run(args) -> int:
             continue
         if args.format == "jsonl":
             for event in events:
-                sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(event, ensure_ascii=not _utf8_stdout()) + "\n")
             sys.stdout.flush()
         else:
             rows.extend(events)
