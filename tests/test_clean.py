@@ -74,3 +74,14 @@ def test_bundled_report_003_keeps_no_2018_headlines(bundled_articles):
     result = extract_article(raw)
     assert "2018" not in result.text and "Gulen" not in result.text
     assert result.meta["published"] == "2014-06-23"
+
+
+def test_read_more_links_and_reply_forms_are_cut():
+    body = BODY + "\nRead More:Syrian rebels capture main border crossing with Jordan.\n\nLeave a Reply\n\nYour email address will not be published.\n"
+    cleaned = clean_body(body)
+    assert "Read More" not in cleaned and "Jordan" not in cleaned and "email" not in cleaned
+
+
+def test_wire_credits_are_dropped():
+    body = BODY + "\n(Reporting by Jane Doe; Editing by John Roe)\n"
+    assert "Reporting by" not in clean_body(body)
