@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from hypothesis import strategies as st
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
@@ -39,17 +38,6 @@ def big_file(path: Path, megabytes: float, one_line: bool = False) -> Path:
         for _ in range(repeat):
             handle.write(sentence + sep)
     return path
-
-
-def extractor_finds_events() -> bool:
-    """False while `store.extract` is still the skeleton (no events on a bundled report)."""
-    from store.extract import extract_article
-
-    report = Path(__file__).resolve().parent.parent / "data" / "articles" / "004_13ff700055651627.txt"
-    return bool(extract_article(report.read_text(encoding="utf-8")).events)
-
-
-needs_extractor = pytest.mark.skipif(not extractor_finds_events(), reason="the extractor is not built yet")
 
 
 # Fragments that steer hypothesis towards text the extractor actually works on.

@@ -7,7 +7,6 @@ import json
 import pytest
 
 from store.config import analyst_name, config_path
-from tests.hostile import needs_extractor
 
 BROKEN = {
     "not JSON": b"analyst = eve",
@@ -44,7 +43,6 @@ def test_broken_keymap_is_refused_in_one_line(label):
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
 
 
-@needs_extractor
 async def test_browser_opens_with_a_broken_keymap_and_says_so(tmp_path):
     from store.db import Store
     from tests.conftest import ARTICLES

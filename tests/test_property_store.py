@@ -9,9 +9,6 @@ from hypothesis import strategies as st
 
 from store.db import Store
 from tests.conftest import ARTICLES
-from tests.hostile import needs_extractor
-
-pytestmark = needs_extractor
 
 BASE = (ARTICLES / "004_13ff700055651627.txt").read_text(encoding="utf-8")
 OTHER = ARTICLES / "003_b4b07374c830938f.txt"
