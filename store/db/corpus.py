@@ -31,6 +31,11 @@ def _refuse_doc(path: Path, table: str, doc: dict, needed: tuple) -> StoreError:
     return StoreError(f"{path}: a document in {table!r} lacks {', '.join(missing)}; {ADVICE}")
 
 
+def in_text_order(events: list[dict]) -> list[dict]:
+    """Stored in text order, so the store can sort by day alone when it opens."""
+    return sorted(events, key=lambda e: (e.get("start") or 0, e.get("end") or 0))
+
+
 def bad_events(path: Path) -> StoreError:
     return StoreError(f"{path}: a document in 'events' is not an article's list of events; {ADVICE}")
 
@@ -98,7 +103,7 @@ class Corpus:
                 "events": {
                     str(i): {
                         "article_id": a["id"], "extractor": a.get("extractor"),
-                        "events": [{k: e.get(k) for k in EVENT_FIELDS} for e in events.get(a["id"], [])],
+                        "events": [{k: e.get(k) for k in EVENT_FIELDS} for e in in_text_order(events.get(a["id"], []))],
                     }
                     for i, a in enumerate(articles, 1)
                 },

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections import deque
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -79,30 +82,36 @@ class Store:
     def _serve_all(self, groups) -> list[dict]:
         """Join each event to its article, overlay the analyst's work, and sort: the hot loop of open.
 
-        The sort keys are taken while each event is being touched anyway (in file order,
-        which is memory order); sorting the events themselves would fetch them all again.
+        Each article's events are stored in text order, so putting the articles in order
+        and then stably sorting by day alone gives (day, article, start): one string key
+        per event, which Python sorts several times faster than tuples.
         """
-        served: list[dict] = []
+        joined = []
         for path, article_id, extractor, events in groups:
             fields = {**article_fields(self._articles.get(article_id)), "article_id": article_id, "extractor": extractor}
+            joined.append((fields["article"], path, fields, events))
+        joined.sort(key=itemgetter(0))
+        served: list[dict] = []
+        for _, path, fields, events in joined:
             try:
-                for event in events:
-                    event.update(fields)
-                ids = [event["id"] for event in events]
-            except (AttributeError, KeyError, TypeError, ValueError):
+                deque(map(dict.update, events, repeat(fields, len(events))), 0)
+            except TypeError:  # an event that is not an object
                 raise bad_events(path) from None
-            if not all(type(event_id) is str for event_id in ids):
-                raise bad_events(path)
             served += events
-        self._events.update((event["id"], event) for event in served)
+        try:
+            self._events.update(zip(map(itemgetter("id"), served), served))
+        except (KeyError, TypeError):
+            raise bad_events(next(path for _, path, _, events in joined if any("id" not in e for e in events))) from None
+        if not all(type(event_id) is str for event_id in self._events):
+            raise bad_events(next(path for _, path, _, events in joined if any(type(e["id"]) is not str for e in events)))
         overlay = self._journal.overlay
         for event_id in set(overlay.notes) | set(overlay.decisions):
             event = self._events.get(event_id)
             if event is not None:
                 apply_overlay(event, overlay.note(event_id), overlay.decision(event_id))
         try:
-            keys = [(event["date"] or event["published"] or "\uffff", event["article"], event["start"] or 0) for event in served]
-            return [served[i] for i in sorted(range(len(served)), key=keys.__getitem__)]
+            days = [event["date"] or event["published"] or "\uffff" for event in served]
+            return [served[i] for i in sorted(range(len(served)), key=days.__getitem__)]
         except (KeyError, TypeError):  # a hand-edited store with odd values: the careful key
             return sorted(served, key=sort_key)
 
