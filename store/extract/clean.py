@@ -102,10 +102,15 @@ def _cut_tail(lines: list[str]) -> list[str]:
     return lines
 
 
-def _is_tag_list(paragraphs: list[list[str]], index: int) -> bool:
-    """A run of three or more one-to-four-word lines with no sentence punctuation, at the end."""
-    rest = [line for para in paragraphs[index:] for line in para]
-    return len(rest) >= 3 and all(_SHORT_LINE.match(line) and not line.rstrip().endswith((".", "!", "?", '"', "\u201d")) for line in rest)
+def _tag_list_start(paragraphs: list[list[str]]) -> int:
+    """Where a closing run of three or more one-to-four-word lines (tags, topics) begins."""
+    start, lines = len(paragraphs), 0
+    for index in range(len(paragraphs) - 1, 0, -1):
+        para = paragraphs[index]
+        if not all(_SHORT_LINE.match(line) and not line.rstrip().endswith((".", "!", "?", '"', "\u201d")) for line in para):
+            break
+        start, lines = index, lines + len(para)
+    return start if lines >= 3 else len(paragraphs)
 
 
 def clean_body(body: str) -> str:
@@ -115,10 +120,8 @@ def clean_body(body: str) -> str:
     lines = [line for line in _cut_tail(lines) if not _FURNITURE.match(line)]
     paragraphs = _paragraphs(lines)
     kept = []
-    for index, para in enumerate(paragraphs):
+    for index, para in enumerate(paragraphs[:_tag_list_start(paragraphs)]):
         joined = " ".join(para)
-        if index > 0 and _is_tag_list(paragraphs, index):
-            break
         lowered = joined.lower()
         appeal = any(cue in lowered for cue in _APPEAL_CUES) and _APPEAL.search(joined)
         if index > 0 and (appeal and len(joined) < 600 or _BIO.match(joined) and len(joined) < 500):

@@ -77,3 +77,15 @@ def literal_regex(words, flexible_spaces: bool = True) -> str:
 def word_regex(words, flags: int = 0) -> re.Pattern:
     """Compiled matcher for whole-word occurrences of any of `words` (already folded)."""
     return re.compile(r"(?<![a-z0-9])" + literal_regex(sorted(set(words))) + r"(?![a-z0-9])", flags)
+
+
+def prefix_regex(words) -> re.Pattern:
+    """Like `word_regex` but without the leading boundary check, so the regex engine can jump
+    straight to a shared first letter ("the crossing", "the post"); use with `word_starts`."""
+    return re.compile(literal_regex(sorted(set(words))) + r"(?![a-z0-9])")
+
+
+def word_starts(regex: re.Pattern, folded: str):
+    """Matches of `regex` that begin a word."""
+    return [m for m in regex.finditer(folded) if not (m.start() and folded[m.start() - 1].isalnum())]
+

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from store.extract.factions import dominant_country
+from store.extract.fold import word_starts
 from store.extract.gazetteer import crossing_countries
 from store.extract.triggers import lexicon
 
-_IT = re.compile(r"(?<![a-z])it(?![a-z])")
+_IT = re.compile(r"it(?![a-z])")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -51,10 +52,10 @@ class ArticleState:
 
     def __post_init__(self):
         lex = lexicon()
-        self.anaphors = [(m.start(), m.end()) for m in lex.anaphor.finditer(self.folded)]
-        self.pairs = [(m.start(), m.end()) for m in lex.pair.finditer(self.folded)]
-        self.ordinals = [(m.start(), m.end(), m.group()) for m in lex.ordinal.finditer(self.folded)]
-        self.its = [m.start() for m in _IT.finditer(self.folded)]
+        self.anaphors = [(m.start(), m.end()) for m in word_starts(lex.anaphor, self.folded)]
+        self.pairs = [(m.start(), m.end()) for m in word_starts(lex.pair, self.folded)]
+        self.ordinals = [(m.start(), m.end(), m.group()) for m in word_starts(lex.ordinal, self.folded)]
+        self.its = [m.start() for m in word_starts(_IT, self.folded)]
         self._mention_starts = [m.start for m in self.mentions]
         self._actor_starts = [a.start for a in self.actors]
         self._trigger_starts = [t.start for t in self.triggers]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from store.extract.data import load
-from store.extract.fold import fold_name, word_regex
+from store.extract.fold import fold_name, prefix_regex, word_regex
 
 
 @dataclass
@@ -60,9 +60,9 @@ def _lexicon(_key: int = 0) -> Lexicon:
         realis_to=re.compile(r"\b(?:" + _alternation(data.get("realis_before_to", [])) + r") +to *$"),
         hedge=re.compile(r"\b(?:" + _alternation(data.get("hedges", [])) + r")\b"),
         saying=re.compile(r"\b(?:" + _alternation(data.get("saying_verbs", [])) + r")\b"),
-        anaphor=word_regex(fold_name(w) for w in data.get("anaphors", [])),
-        pair=word_regex(fold_name(w) for w in data.get("pair_anaphors", [])),
-        ordinal=re.compile(r"(?<![a-z])(?:" + _alternation(data.get("ordinals", {})) + r")(?= *(?:[,.;:)]|$|and\b|while\b|but\b|whereas\b|respectively\b))"),
+        anaphor=prefix_regex(fold_name(w) for w in data.get("anaphors", [])),
+        pair=prefix_regex(fold_name(w) for w in data.get("pair_anaphors", [])),
+        ordinal=re.compile(r"(?:" + _alternation(data.get("ordinals", {})) + r")(?= *(?:[,.;:)]|$|and\b|while\b|but\b|whereas\b|respectively\b))"),
         ordinals={fold_name(k): v for k, v in data.get("ordinals", {}).items()},
     )
 
@@ -79,9 +79,9 @@ _NOT_CONTROL_VERB = re.compile(r"(?:government|their|its|his|her|under|lost|lose
 
 
 _UNDER_CONTROL = re.compile(
-    r"(?<![a-z])(?:(?P<verb>came|come|comes|coming|fell|fallen|falls|falling|brought|passed) +)?under +(?!the +control)(?:the +)?"
-    r"(?:full +|complete +|total +|effective +|firm +)?(?:[a-z]+ +){1,5}?control(?![a-z])"
+    r"under +(?!the +control)(?:the +)?(?:full +|complete +|total +|effective +|firm +)?(?:[a-z]+ +){1,5}?control(?![a-z])"
 )
+_COMING_UNDER = re.compile(r"(?<![a-z])(?:came|come|comes|coming|fell|fallen|falls|falling|brought|passed) +$")
 
 
 def _be_before(folded: str, text: str, start: int) -> bool:
@@ -105,9 +105,13 @@ def find_triggers(folded: str, text: str | None = None) -> list[Trigger]:
         )
         found.append(Trigger(m.start(), m.end(), kind, role, word, passive))
     for m in _UNDER_CONTROL.finditer(folded):  # "came under Kurdish control", "remains under SDF control"
-        found = [t for t in found if t.end <= m.start() or t.start >= m.end()]
-        kind = "captured" if m.group("verb") else "holds"
-        found.append(Trigger(m.start(), m.end(), kind, "agent-inside", " ".join(m.group().split())))
+        if m.start() and folded[m.start() - 1].isalpha():
+            continue
+        coming = _COMING_UNDER.search(folded, max(0, m.start() - 12), m.start())
+        start = coming.start() if coming else m.start()
+        found = [t for t in found if t.end <= start or t.start >= m.end()]
+        kind = "captured" if coming else "holds"
+        found.append(Trigger(start, m.end(), kind, "agent-inside", " ".join(folded[start:m.end()].split())))
     found.sort(key=lambda t: t.start)
     return found
 
