@@ -48,7 +48,7 @@ def test_yarubiyah_spellings(spelling):
 @pytest.mark.parametrize("spelling, expected", [
     ("Tanf", ("al-waleed", "sy")), ("al-Tanf", ("al-waleed", "sy")), ("Husaybah crossing", ("al-qaim", "iq")),
     ("Bab al-Hawa", ("bab-al-hawa", "sy")), ("Cilveg\u00f6z\u00fc", ("bab-al-hawa", "tr")), ("Semalka", ("faysh-khabur", "sy")),
-    ("Peshkhabour", ("faysh-khabur", "iq")), ("Treibil", ("trebil", "iq")), ("Karameh", ("trebil", "jo")),
+    ("Peshkhabour", ("faysh-khabur", "iq")), ("Treibil", ("trebil", "iq")), ("the Karameh crossing", ("trebil", "jo")),
     ("\u00d6nc\u00fcp\u0131nar", ("bab-al-salama", "tr")), ("Jdeidet Yabous", ("masnaa", "sy")),
 ])
 def test_other_crossings_and_accents(spelling, expected):
@@ -105,3 +105,9 @@ def test_gazetteer_has_side_words_for_every_post_country():
     gaz = gazetteer()
     countries = {c for cs in gaz.countries.values() for c in cs}
     assert countries <= set(gaz.side_words.values())
+
+
+def test_a_mans_name_is_not_a_crossing():
+    assert crossings_in("Jaish Khalid ibn al-Walid fighters attacked the town.") == []
+    assert crossings_in("Ibrahim Khalil, a trader, said prices rose.") == []
+    assert crossings_in("Traffic resumed at the Ibrahim Khalil border crossing.") == [("ibrahim-khalil", "iq")]

@@ -76,6 +76,7 @@ def gazetteer() -> Gazetteer:
     return _gazetteer()
 
 
+_PERSON_BEFORE = re.compile(r"(?<![a-z])(?:ibn|bin|bint|abu|umm|khalid|sheikh|sheik|shaikh|mr|dr) +$")
 _TOWN_BEFORE = re.compile(r"(?:town|city|village|district|towns|cities|villages|outskirts|area|areas|province|region) +of +(?:the +)?$")
 _NOUN_AFTER = re.compile(
     r" *(?:border +|frontier +|boundary +)?(?:crossing +points?|crossings?|border +posts?|posts?|gates?|outposts?|terminals?"
@@ -99,6 +100,8 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
     gaz = gazetteer()
     hits = []
     for m in gaz.regex.finditer(folded):
+        if _PERSON_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
+            continue  # "Khalid ibn al-Walid" is a man (and a brigade), not the crossing
         hits.append((m.start(), m.end(), gaz.posts[" ".join(m.group().split())]))
     mentions: list[Mention] = []
     towns: list[Town] = []
