@@ -285,3 +285,12 @@ def test_al_qaeda_in_syria_is_hts():
 def test_withdrawing_from_a_side_of_a_named_crossing():
     text = "Iraqi security forces had also withdrawn from their side of the crossing known as al-Waleed."
     assert events(text) == [("withdrew", "iraq-gov", "al-waleed")]
+
+
+def test_a_list_after_a_plural_crossing_noun_is_the_object():
+    text = "Iraqi forces now control all three crossings with Syria: Al Qaim, Al Waleed and Rabia."
+    assert events(text) == [("holds", "iraq-gov", "al-qaim"), ("holds", "iraq-gov", "al-waleed"), ("holds", "iraq-gov", "rabia")]
+
+
+def test_a_base_attacked_is_not_the_crossing():
+    assert events("The al-Tanf garrison, a US base near the Iraqi border, was attacked by drones on Sunday.") == []

@@ -21,6 +21,8 @@ from store.extract.triggers import Trigger, is_irrealis, is_negated
 _PARTICIPIAL_LEAD = re.compile(r"^(?:\W*(?:just|only|shortly|soon|days|weeks|hours|a|few|two|three|day|week|after|since|upon|following|before|when|while|on|by|in)\b)*\W*(?:after|since|upon|following|before|when|while|on|by)\s*$")
 _LOCATIVE = re.compile(r"\b(?:near|outside|close +to|next +to|around|along|beyond|behind|overlooking|adjacent +to|"
                        r"(?:north|south|east|west)(?:east|west)? +of|from|toward|towards|between)\b")
+_LIST_INTRO = re.compile(r" *(?:all +|the +|both +|its +|their +)?(?:[a-z]+ +){0,2}(?:border +)?(?:crossings|posts|crossing +points|gates)"
+                         r"(?: +(?:with|on|along|between) +[a-z ]{2,30}?)? *[:\u2014\u2013-] *$")
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
 _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
@@ -42,8 +44,8 @@ def _refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> li
     if towns:  # "the town of Al Qaim as well as the border crossing": the town phrase is part of the object
         lead = _TOWN_LEAD.search(folded[max(0, towns[0].start - 40):towns[0].start])
         first = towns[0].start - (len(lead.group()) if lead else 0)
-    if words_between(folded, trigger.end, first) > _MAX_GAP_WORDS.get(role, 6):
-        return []
+    if words_between(folded, trigger.end, first) > _MAX_GAP_WORDS.get(role, 6) and not _LIST_INTRO.match(folded, trigger.end, first):
+        return []  # too far to be the object, unless it lists "all three crossings with Syria: A, B and C"
     if _LOCATIVE.search(folded[trigger.end:first]):  # "retook the village of X near the Rabia crossing"
         return []
     kept = [refs[0]]
