@@ -151,10 +151,10 @@ def _day(value) -> date | None:
         return None
 
 
-def source_groups(articles: list[dict]) -> dict[str, str]:
+def source_groups(articles: list[dict], copies: dict[str, str | None] | None = None) -> dict[str, str]:
     """article id -> independent source key (copies and same-outlet articles share one key)."""
     union = _Union(a["id"] for a in articles)
-    for aid, orig in syndication(articles).items():
+    for aid, orig in (syndication(articles) if copies is None else copies).items():
         if orig:
             union.join(aid, orig)
     by_outlet: dict[str, str] = {}

@@ -29,7 +29,7 @@ from .contest import disputing
 from .crossing_posts import posts_of
 from .holders import PostHistory, open_state, resolve
 from .incidents import incident_index
-from .sources import source_groups
+from .sources import outlet_key, source_groups, syndication
 from .status_rules import status_rules
 
 
@@ -42,7 +42,8 @@ class StatusEngine:
         self.posts = posts  # crossing -> post codes; None: the bundled gazetteer
         self.window = status_rules().contest_window_days if window_days is None else window_days
         self.articles = {a["id"]: a for a in articles}
-        self.source_of = source_groups(articles)
+        self.copies = syndication(articles)  # article id -> the article it is a syndicated copy of
+        self.source_of = source_groups(articles, self.copies)
         self.events: dict[str, dict] = {}
         self.by_crossing: dict[str, set[str]] = defaultdict(set)
         self._histories: dict[str, dict[str, PostHistory]] = {}
@@ -210,6 +211,15 @@ class StatusEngine:
                 cached.update(part)
             self._incidents[crossing] = cached
         return cached
+
+    def article_marks(self) -> list[dict]:
+        """Per article: its independent source and, for a syndicated copy, the article it copies."""
+        return [
+            {"id": aid, "outlet": a.get("source"), "published": a.get("published"),
+             "source": outlet_key(self.articles[self.source_of[aid]].get("source")) or self.source_of[aid],
+             "syndicated_of": self.copies.get(aid)}
+            for aid, a in sorted(self.articles.items(), key=lambda kv: (kv[1].get("published") or "", kv[0]))
+        ]
 
     def status(self, as_of: date | str | None = None) -> dict:
         day = parse_day(as_of) if as_of is not None else self.newest_report()

@@ -7,7 +7,7 @@ syndicated copies and retellings do not repeat).
 Article text is untrusted: every quote passes through `store.sanitize.safe_line` and HTML
 is escaped, so the brief shows it as text in any Markdown viewer.
 
-    render_status_brief(store, as_of=None) -> str
+    render_status_brief(store, as_of=None, level=2) -> str   # level: of its top heading (a section of the export)
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def _quotes(store, incident_of: dict[str, str], event_ids: list[str]) -> list[st
     return ["\n>\n".join(lines)] if lines else ["_No report supports a holder._"]
 
 
-def _post_section(store, incident_of: dict[str, str], post: dict) -> list[str]:
+def _post_section(store, incident_of: dict[str, str], post: dict, level: int) -> list[str]:
     holder = post["holder"]
     if holder:
         head = f"held by **{_text(faction_name(holder))}** since {post['since']}"
@@ -56,7 +56,7 @@ def _post_section(store, incident_of: dict[str, str], post: dict) -> list[str]:
         head = f"**no holder known** since {post['since']}"
     else:
         head = "**holder unknown**"
-    lines = [f"### {_text(post_name(post['crossing'], post['side']))} ({_text(post['side'] or '?')}): {head}", ""]
+    lines = [f"{'#' * (level + 2)} {_text(post_name(post['crossing'], post['side']))} ({_text(post['side'] or '?')}): {head}", ""]
     facts = [
         f"open or closed: {post['open']}",
         f"independent sources: {post['sources']}",
@@ -74,11 +74,11 @@ def _post_section(store, incident_of: dict[str, str], post: dict) -> list[str]:
     return lines
 
 
-def render_status_brief(store, as_of=None) -> str:
+def render_status_brief(store, as_of=None, level: int = 2) -> str:
     engine = engine_for(store)
     status = engine.status(as_of)
     lines = [
-        f"# Crossing status as of {status['as_of'] or '—'}",
+        f"{'#' * level} Crossing status as of {status['as_of'] or '—'}",
         "",
         "Who holds each post, since when, and the reports that say so. Syndicated copies of a story "
         "and one outlet's articles count as one source.",
@@ -90,7 +90,7 @@ def render_status_brief(store, as_of=None) -> str:
     for post in status["posts"]:
         by_crossing.setdefault(post["crossing"], []).append(post)
     for crossing, posts in by_crossing.items():
-        lines += [f"## {_text(crossing_name(crossing))} (`{_text(crossing)}`)", ""]
+        lines += [f"{'#' * (level + 1)} {_text(crossing_name(crossing))} (`{_text(crossing)}`)", ""]
         for post in posts:
-            lines += _post_section(store, engine.incidents(crossing), post)
+            lines += _post_section(store, engine.incidents(crossing), post, level)
     return "\n".join(lines)

@@ -100,11 +100,16 @@ def test_status_command_prints_json_and_table(labelled, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["as_of"] == "2014-06-24"
     assert rows(out) == AS_OF_2014_06_24
+    copies = {a["name"][:3]: a["syndicated_of"] for a in out["articles"]}
+    names = {a["id"]: a["name"][:3] for a in out["articles"]}
+    assert {k: names.get(v) for k, v in copies.items()} == {"000": None, "001": None, "002": None, "003": None, "004": "003"}
     assert main(["status", "--store", folder]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0] == "as of 2015-05-25"
     waleed_iq = next(line.split() for line in table if line.startswith("al-waleed") and " iq " in line)
     assert waleed_iq[:4] == ["al-waleed", "iq", "islamic-state", "2015-05-25"]
+    assert "independent sources: 2" in table
+    assert any(line.strip().startswith("afp:") and "004_13ff700055651627.txt (copy of 003_" in line for line in table)
 
 
 def test_status_command_refuses_a_bad_date_in_one_line(labelled, capsys):

@@ -46,6 +46,22 @@ def render_table(status: dict) -> str:
     return "\n".join(lines)
 
 
+def render_sources(marks: list[dict]) -> str:
+    """Which reports count as one source: an outlet's articles, and syndicated copies."""
+    from store.sanitize import safe_line
+
+    groups: dict[str, list[str]] = {}
+    for mark in marks:
+        label = safe_line(mark.get("name") or mark["id"])
+        if mark.get("syndicated_of"):
+            copied = next((m for m in marks if m["id"] == mark["syndicated_of"]), {})
+            label += f" (copy of {safe_line(copied.get('name') or mark['syndicated_of'])})"
+        groups.setdefault(safe_line(str(mark["source"])), []).append(label)
+    lines = [f"independent sources: {len(groups)}"]
+    lines += [f"  {source}: {', '.join(labels)}" for source, labels in groups.items()]
+    return "\n".join(lines)
+
+
 def run(args) -> int:
     from store.db import StoreError
     from store.paths import resolve_store_dir
@@ -59,12 +75,18 @@ def run(args) -> int:
     folder = resolve_store_dir(getattr(args, "store", None))
     try:
         with _open(folder) as store:
-            status = engine_for(store).status(args.as_of)
+            engine = engine_for(store)
+            status = engine.status(args.as_of)
+            marks = engine.article_marks()
+            names = {a["id"]: a.get("name") for a in store.articles()}
     except StoreError as err:
         print(f"crosswatch status: {safe_line(str(err))}", file=sys.stderr)
         return 1
+    for mark in marks:
+        mark["name"] = names.get(mark["id"])
     if args.format == "json":
-        print(json.dumps(status, indent=2, ensure_ascii=False))
+        print(json.dumps({**status, "articles": marks}, indent=2, ensure_ascii=False))
     else:
         print(render_table(status))
+        print(render_sources(marks))
     return 0
