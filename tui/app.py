@@ -29,7 +29,7 @@ class EventsChanged(Message):
 
 class CrosswatchApp(App):
     TITLE = "Crosswatch"
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
     BINDINGS = [key.binding() for key in APP_KEYS]
 
     def __init__(self, store_dir: Path, build_from: Path | None = None) -> None:

@@ -16,6 +16,7 @@ def open_or_build(store_dir: Path, build_from: Path | None, progress: Progress):
     Returns the store, its articles and its events in the store's order.
     """
     from store.db import Store
+    from store.db.schema import has_store
 
     def report(*args) -> None:
         done, total, message = _progress_args(args)
@@ -26,7 +27,9 @@ def open_or_build(store_dir: Path, build_from: Path | None, progress: Progress):
         store = Store.open(store_dir)
         if not store.articles() and not store.readonly:
             store.ingest([build_from], progress=report)
-    else:
+    elif has_store(store_dir):  # an existing store opens as it is
+        store = Store.open(store_dir)
+    else:  # first run: build it from the bundled reports
         store = Store.open_or_build(store_dir, progress=report)
     progress(1, 1, "Loading events …")
     return store, store.articles(), store.events()

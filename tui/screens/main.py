@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
-from store.filters import EventFilter, matches
+from store.filters import EventFilter
 from store.sanitize import safe_line, safe_text
 from tui.app import EventsChanged
 from tui.keymap import MAIN_KEYS
@@ -47,10 +47,10 @@ class MainScreen(Screen):
 
     def __init__(self, order: list[str]) -> None:
         super().__init__()
-        self.order = order  # every event id, in the store's order
+        self.rank = {event_id: place for place, event_id in enumerate(order)}  # every event's place in the store's order
         self.flt = EventFilter()
         self.back_stack: list[EventFilter] = []
-        self.shown: list[str] = []
+        self.shown: list[dict] = []
         self.lit_id: str | None = None
         self.status_asked = self.status_shown = 0
 
@@ -89,14 +89,12 @@ class MainScreen(Screen):
         if remember and flt != self.flt:
             self.back_stack.append(self.flt)
         self.flt = flt
-        events = self.events
-        self.shown = [i for i in self.order if matches(events[i], flt)] if not flt.is_empty else list(self.order)
-        event_list = self.query_one(EventList)
-        event_list.set_events(events, self.shown)
+        self.shown = self.app.store.events(flt)  # the store answers from its indexes; kept, not copied
+        self.query_one(EventList).set_events(self.shown, self.rank)
         self.update_events_title()
 
     def update_events_title(self) -> None:
-        self.query_one("#events-pane").border_title = events_title(len(self.shown), len(self.order), self.flt, self.app.articles)
+        self.query_one("#events-pane").border_title = events_title(len(self.shown), len(self.rank), self.flt, self.app.articles)
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)
@@ -197,7 +195,7 @@ class MainScreen(Screen):
 
     def show_article(self, article: dict | None, lit: dict | None = None) -> None:
         view = self.query_one(ArticleView)
-        siblings = [e for e in self.events.values() if article and e.get("article_id") == article["id"]]
+        siblings = self.app.store.events(EventFilter(article_id=article["id"])) if article else []
         view.show(article, siblings, lit)
         if article:
             heading = " · ".join(x for x in (article.get("title"), article.get("source"), article.get("published")) if x)
@@ -282,7 +280,7 @@ class MainScreen(Screen):
     def action_review(self) -> None:
         from tui.screens.review import ReviewScreen
 
-        todo = [i for i in self.shown if not self.events[i].get("decision")]
+        todo = [e["id"] for e in self.shown if not e.get("decision")]
         if not todo:
             self.notify("Every shown event is reviewed.")
             return
@@ -337,6 +335,9 @@ class MainScreen(Screen):
         if message.error is not None:
             self.notify(f"Status unavailable: {message.error}", severity="error", markup=False)
         self.show_status(message.day, message.posts, message.asked)
+
+    def on_unmount(self) -> None:
+        self.feed.close()
 
     @property
     def status_pending(self) -> bool:

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from store.filters import EventFilter
 from store.sanitize import safe_line, safe_text
 from tui.app import EventsChanged
 from tui.keymap import REVIEW_KEYS
@@ -81,7 +82,7 @@ class ReviewScreen(Screen):
         detail.update(describe_event(event))
         detail.border_title = "Event"
         article = self.app.articles.get(event.get("article_id"))
-        siblings = [e for e in self.app.events.values() if e.get("article_id") == event.get("article_id")]
+        siblings = self.app.store.events(EventFilter(article_id=event.get("article_id")))
         view.show(article, siblings, event)
         if article:
             view.border_title = Content(safe_line(" · ".join(x for x in (article.get("title"), article.get("source"), article.get("published")) if x))[:100])

@@ -5,7 +5,10 @@ module only calls them and turns their answer into the rows the pane shows.
 """
 from __future__ import annotations
 
+import json
 import queue
+import subprocess
+import sys
 import threading
 from typing import Callable, Iterable, Sequence
 
@@ -27,29 +30,37 @@ def step_as_of(days: Sequence[str], current: str | None, step: int) -> str | Non
     return previous_change(list(days), current) if step < 0 else next_change(list(days), current)
 
 
-class StatusFeed:
-    """The status engine in its own daemon thread, answering one question at a time.
+PROCESS_MIN_EVENTS = 20_000  # from this size the engine runs in a child process
 
-    Building the engine on a large store takes long (the status engine compares every
-    pair of articles for syndication), so it never runs on the UI thread, and as a
-    daemon it never keeps the app from quitting. Questions that pile up are merged:
-    only the newest as-of date is answered, with every changed event taken in.
-    `deliver(asked, day, posts, error)` is called from the feed's thread.
+
+class StatusFeed:
+    """The status engine off the UI thread, answering one question at a time.
+
+    Small stores compute in a daemon thread; large ones in a child process
+    (`status_process`), because building the engine there holds the interpreter
+    lock for seconds. Questions that pile up are merged: only the newest as-of date
+    is answered, with every changed event taken in. `deliver(asked, day, posts,
+    error)` is called from the feed's thread. Neither the thread nor the child
+    keeps the app from quitting.
     """
 
-    def __init__(self, store, deliver: Callable[[int, str | None, list[dict], Exception | None], None]) -> None:
+    def __init__(self, store, deliver: Callable, in_process: bool | None = None) -> None:
         self.store = store
         self.deliver = deliver
+        self.in_process = store.count() < PROCESS_MIN_EVENTS if in_process is None else in_process
         self.engine: StatusEngine | None = None
+        self.child: subprocess.Popen | None = None
         self.days: list[str] = []
         self.questions: queue.Queue = queue.Queue()
-        self.busy = threading.Event()
         self.thread = threading.Thread(target=self._serve, name="crosswatch-status", daemon=True)
         self.thread.start()
 
     def ask(self, asked: int, as_of: str | None, changed: Sequence[dict] = ()) -> None:
-        self.busy.set()
         self.questions.put((asked, as_of, list(changed)))
+
+    def close(self) -> None:
+        if self.child is not None and self.child.poll() is None:
+            self.child.kill()
 
     def _next_question(self) -> tuple[int, str | None, list[dict]]:
         asked, as_of, changed = self.questions.get()
@@ -64,21 +75,41 @@ class StatusFeed:
         while True:
             asked, as_of, changed = self._next_question()
             try:
-                if self.engine is None:
-                    events = self.store.events()
-                    self.engine = StatusEngine(self.store.articles()).load(events)
-                    self.days = change_dates(events)
-                elif changed:
-                    for event in changed:
-                        self.engine.replace(event)
-                    self.days = change_dates(self.store.events())
-                result = self.engine.status(as_of)
-                answer = (asked, result.get("as_of"), result.get("posts", []), None)
+                day, posts = self._answer_here(as_of, changed) if self.in_process else self._answer_there(as_of, changed)
+                answer = (asked, day, posts, None)
             except Exception as err:  # the status rules live elsewhere; the browser must stay up
                 answer = (asked, as_of, [], err)
-            if self.questions.empty():
-                self.busy.clear()
             self.deliver(*answer)
+
+    def _answer_here(self, as_of: str | None, changed: list[dict]) -> tuple[str | None, list[dict]]:
+        if self.engine is None:
+            events = self.store.events()
+            self.engine = StatusEngine(self.store.articles()).load(events)
+            self.days = change_dates(events)
+        elif changed:
+            for event in changed:
+                self.engine.replace(event)
+            self.days = change_dates(list(self.engine.events.values()))
+        result = self.engine.status(as_of)
+        return result.get("as_of"), result.get("posts", [])
+
+    def _answer_there(self, as_of: str | None, changed: list[dict]) -> tuple[str | None, list[dict]]:
+        if self.child is None:
+            self.child = subprocess.Popen(
+                [sys.executable, "-m", "tui.screens.status_process", str(self.store.folder)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
+            )
+        question = {"as_of": as_of, "changed": [{k: v for k, v in e.items()} for e in changed]}
+        self.child.stdin.write(json.dumps(question, default=str) + "\n")
+        self.child.stdin.flush()
+        line = self.child.stdout.readline()
+        if not line:
+            raise RuntimeError("the status process ended")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(answer["error"])
+        self.days = answer["days"]
+        return answer["as_of"], answer["posts"]
 
 
 def crossing_names() -> dict[str, str]:

@@ -7,6 +7,7 @@ text. Marks never rely on colour: `?` hedged, `✎` note, `✓`/`✗` decision,
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Hashable, Mapping, Sequence
 
 from rich.text import Text
@@ -44,10 +45,12 @@ class ArticleList(RowTable):
 
     def set_articles(self, articles: Sequence[Mapping]) -> None:
         self.articles = {a["id"]: a for a in articles}
-        self.set_rows([a["id"] for a in articles])
+        self.set_rows(list(articles))
 
-    def row_cells(self, key: Hashable) -> Sequence[Text]:
-        a = self.articles[key]
+    def key_of(self, row: Mapping) -> Hashable:
+        return row["id"]
+
+    def row_cells(self, a: Mapping) -> Sequence[Text]:
         return (
             cell(a.get("title") or a.get("name")),
             cell(a.get("source"), "italic"),
@@ -70,15 +73,30 @@ class EventList(RowTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.events: Mapping[Hashable, Mapping] = {}
+        self.rank: Mapping[Hashable, int] = {}
 
-    def set_events(self, events: Mapping[Hashable, Mapping], shown: Sequence[Hashable]) -> None:
-        """`events` maps every id to its event; `shown` lists the ids that pass the filters."""
-        self.events = events
+    def set_events(self, shown: Sequence[Mapping], rank: Mapping[Hashable, int]) -> None:
+        """`shown`: the events passing the filters, in the store's order; `rank`: every id's place in that order.
+
+        With the rank, finding an event among 100,000 rows is a binary search, not a scan.
+        """
+        self.rank = rank
         self.set_rows(shown)
 
-    def row_cells(self, key: Hashable) -> Sequence[Text]:
-        e = self.events[key]
+    def key_of(self, row: Mapping) -> Hashable:
+        return row["id"]
+
+    def locate(self, key: Hashable) -> int | None:
+        target = self.rank.get(key)
+        if target is None:
+            return super().locate(key)
+        rank = self.rank
+        at = bisect_left(self.rows, target, key=lambda e: rank.get(e["id"], -1))
+        if at < len(self.rows) and self.rows[at]["id"] == key:
+            return at
+        return None
+
+    def row_cells(self, e: Mapping) -> Sequence[Text]:
         decision = e.get("decision")
         return (
             cell(event_date(e)),
@@ -112,10 +130,12 @@ class StatusTable(RowTable):
 
     def set_posts(self, posts: Sequence[Mapping]) -> None:
         self.posts = {(p["crossing"], p.get("side")): p for p in posts}
-        self.set_rows(list(self.posts))
+        self.set_rows(list(posts))
 
-    def row_cells(self, key: Hashable) -> Sequence[Text]:
-        p = self.posts[key]
+    def key_of(self, row: Mapping) -> Hashable:
+        return (row["crossing"], row.get("side"))
+
+    def row_cells(self, p: Mapping) -> Sequence[Text]:
         is_open = p.get("open")
         return (
             cell(p["crossing"], "bold"),

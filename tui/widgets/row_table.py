@@ -1,7 +1,7 @@
 """A table that draws only the rows on screen, so 100,000 rows cost what 40 do.
 
 Textual's DataTable builds every row up front; the event list can hold a whole
-store, so this one keeps a list of row keys and asks its subclass for the cells
+store, so this one keeps the list of rows it is given and asks its subclass for the cells
 of a row only when that row is painted (the Line API, as Textualize/toolong does).
 Cells are `rich.text.Text`, never markup strings.
 """
@@ -31,7 +31,7 @@ class Column:
 
 
 class RowTable(ScrollView, can_focus=True):
-    """Rows are keys; `row_cells(key)` gives their cells when painted."""
+    """Rows are any items (kept as given, not copied); `row_cells(row)` gives their cells when painted."""
 
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False, id="table.up"),
@@ -70,51 +70,60 @@ class RowTable(ScrollView, can_focus=True):
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.keys: list[Hashable] = []
-        self._index: dict[Hashable, int] = {}
+        self.rows: Sequence[Any] = []
         self._announced: Any = object()
 
     # -- what subclasses provide -------------------------------------------------
 
-    def row_cells(self, key: Hashable) -> Sequence[Text]:
+    def row_cells(self, row: Any) -> Sequence[Text]:
         raise NotImplementedError
+
+    def key_of(self, row: Any) -> Hashable:
+        return row
+
+    def locate(self, key: Hashable) -> int | None:
+        """Where the row with `key` is, or None. A linear scan; big tables override it."""
+        for index, row in enumerate(self.rows):
+            if self.key_of(row) == key:
+                return index
+        return None
 
     # -- rows ----------------------------------------------------------------------
 
-    def set_rows(self, keys: Sequence[Hashable]) -> None:
-        """Replace the rows; the cursor stays on its key when that row is still here."""
+    @property
+    def keys(self) -> list[Hashable]:
+        return [self.key_of(row) for row in self.rows]
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace the rows (kept, not copied); the cursor stays on its row when it is still here."""
         old_key = self.cursor_key
         old_cursor = self.cursor
-        self.keys = list(keys)
-        self._index = {key: i for i, key in enumerate(self.keys)}
-        self.virtual_size = Size(self.size.width, len(self.keys) + 1)
-        if old_key in self._index:
-            self.cursor = self._index[old_key]
-        else:
-            self.cursor = min(old_cursor, max(len(self.keys) - 1, 0))
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        found = self.locate(old_key) if old_key is not None else None
+        self.cursor = found if found is not None else min(old_cursor, max(len(rows) - 1, 0))
         self.refresh()
 
     def refresh_key(self, key: Hashable) -> None:
-        """Repaint one row whose data changed."""
-        if key in self._index:
-            self.refresh_line(self._index[key] + 1)
+        """Repaint after a row's data changed (only the lines on screen are drawn again)."""
+        self.refresh()
 
     @property
     def cursor_key(self) -> Hashable | None:
-        if 0 <= self.cursor < len(self.keys):
-            return self.keys[self.cursor]
+        if 0 <= self.cursor < len(self.rows):
+            return self.key_of(self.rows[self.cursor])
         return None
 
     def move_to_key(self, key: Hashable) -> bool:
-        if key in self._index:
-            self.cursor = self._index[key]
-            return True
-        return False
+        found = self.locate(key)
+        if found is not None:
+            self.cursor = found
+        return found is not None
 
     # -- cursor --------------------------------------------------------------------
 
     def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self.keys) - 1)) if self.keys else 0
+        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
@@ -136,7 +145,7 @@ class RowTable(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.keys) + 1)
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
         self._scroll_cursor_into_view()
 
     def action_cursor_up(self) -> None:
@@ -155,7 +164,7 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor = 0
 
     def action_last_row(self) -> None:
-        self.cursor = len(self.keys) - 1
+        self.cursor = len(self.rows) - 1
 
     def action_select_row(self) -> None:
         if self.cursor_key is not None:
@@ -163,7 +172,7 @@ class RowTable(ScrollView, can_focus=True):
 
     def on_click(self, event) -> None:
         row = round(self.scroll_y) + event.y - 1
-        if event.y >= 1 and 0 <= row < len(self.keys):
+        if event.y >= 1 and 0 <= row < len(self.rows):
             self.cursor = row
             if event.chain >= 2:
                 self.action_select_row()
@@ -203,10 +212,10 @@ class RowTable(ScrollView, can_focus=True):
             text = self._line([Text(c.label) for c in self.COLUMNS], widths, " ")
             return self._strip(text, width, style)
         row = round(self.scroll_y) + y - 1
-        if not 0 <= row < len(self.keys):
+        if not 0 <= row < len(self.rows):
             return Strip.blank(width, base)
         is_cursor = row == self.cursor
-        text = self._line(self.row_cells(self.keys[row]), widths, CURSOR_MARK if is_cursor else " ")
+        text = self._line(self.row_cells(self.rows[row]), widths, CURSOR_MARK if is_cursor else " ")
         style = base
         if is_cursor:
             name = "row-table--cursor" if self.has_focus else "row-table--cursor-blurred"

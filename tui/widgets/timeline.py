@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from store.names import faction_name, post_name
+from store.sanitize import safe_line
 from store.status_timeline import CrossingTimeline, Segment
 
 from .timeline_marks import CONTESTED_FILL, NO_REPORTS, NOBODY, TICKS, holder_mark, tick_rank
@@ -157,7 +158,7 @@ class TimelineView(Widget, can_focus=True):
         return max(len(label) for label in labels) + LABEL_GAP
 
     def _post_label(self, side: str | None) -> str:
-        return f"{post_name(self.timeline.crossing, side)} ({side or '?'})"
+        return safe_line(f"{post_name(self.timeline.crossing, side)} ({side or '?'})")
 
     def get_content_height(self, container, viewport, width: int) -> int:
         if not self.timeline:
@@ -249,7 +250,8 @@ class TimelineView(Widget, can_focus=True):
         items: list[Text] = []
         for faction in holders:
             letter, colour = holder_mark(faction)
-            items.append(Text.assemble((f" {letter} ", Style(bgcolor=colour, color="white", bold=True)), f" {faction_name(faction)}"))
+            items.append(Text.assemble((f" {safe_line(letter)} ", Style(bgcolor=colour, color="white", bold=True)),
+                                       f" {safe_line(faction_name(faction))}"))
         items.append(Text.assemble((f" {NOBODY[0]} ", Style(bgcolor=NOBODY[1], color="white")), f" {NOBODY[2]}"))
         items.append(Text.assemble((f" {NO_REPORTS[0]} ", Style(dim=True)), f" {NO_REPORTS[2]}"))
         items.append(Text(f" {CONTESTED_FILL}  contested (reports disagree)"))

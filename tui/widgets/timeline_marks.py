@@ -34,7 +34,8 @@ def holder_mark(faction: str) -> tuple[str, str]:
     if known:
         return known["letter"], known["colour"]
     spare = _marks().get("spare_colours") or ["#777777"]
-    return (faction[:1] or "?").upper(), spare[sum(map(ord, faction)) % len(spare)]
+    letter = next((ch for ch in faction if ch.isalnum()), "?").upper()  # never a control or markup character
+    return letter, spare[sum(map(ord, faction)) % len(spare)]
 
 
 def tick_rank(kind: str) -> int:

@@ -1,0 +1,40 @@
+"""The status engine in a child process, for stores too big to compute beside the UI.
+
+A thread is not enough there: building the engine for 100,000 events holds the
+interpreter lock in long C calls and the UI stalls for seconds per key. The child
+opens the store read-only, builds the engine once, then answers one JSON line per
+question on stdin: `{"as_of": day|null, "changed": [events]}` ->
+`{"as_of": day, "posts": [...], "days": [...]}` or `{"error": "one line"}`.
+It ends when its stdin closes (the browser quit or died).
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+
+def serve(folder: str, stdin=sys.stdin, stdout=sys.stdout) -> None:
+    from store.asof import change_dates
+    from store.db import Store
+    from store.status import StatusEngine
+
+    engine = None
+    for line in stdin:
+        try:
+            question = json.loads(line)
+            if engine is None:
+                with Store.open(folder, readonly=True) as store:
+                    engine = StatusEngine(store.articles()).load(store.events())
+            for event in question.get("changed") or ():
+                engine.replace(event)
+            result = engine.status(question.get("as_of"))
+            answer = {"as_of": result.get("as_of"), "posts": result.get("posts", []),
+                      "days": change_dates(list(engine.events.values()))}
+        except Exception as err:  # one line back to the browser, which stays up
+            answer = {"error": f"{type(err).__name__}: {err}"}
+        stdout.write(json.dumps(answer, default=str) + "\n")
+        stdout.flush()
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])
