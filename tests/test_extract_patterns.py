@@ -294,3 +294,13 @@ def test_a_list_after_a_plural_crossing_noun_is_the_object():
 
 def test_a_base_attacked_is_not_the_crossing():
     assert events("The al-Tanf garrison, a US base near the Iraqi border, was attacked by drones on Sunday.") == []
+
+
+def test_an_unnamed_headline_crossing_is_the_articles_only_crossing():
+    text = "Iraqi forces retake border crossing with Syria\n\nIraqi forces wrested control of the Al-Qaim border crossing from IS."
+    assert events(text) == [("captured", "iraq-gov", "al-qaim"), ("captured", "iraq-gov", "al-qaim")]
+
+
+def test_an_unnamed_headline_crossing_stays_unresolved_when_the_article_names_two():
+    text = "Rebels seize border crossing\n\nRebels seized the Nasib crossing on Wednesday. Bab al-Hawa was quiet."
+    assert events(text) == [("captured", "syria-opposition", "nasib")]

@@ -15,6 +15,7 @@ from store.extract.state import ArticleState, Ref, between
 from store.extract.triggers import lexicon
 
 _PLACE_AFTER = re.compile(r" +(?:near|in|at|outside|by|of|on +the +edge +of)(?: +the)?(?: +(?:\w+ +)?(?:town|city|village) +of)? +(?:the +)?")
+_BARE_CROSSING = re.compile(r"(?<![a-z])(?:border +crossing|border +post|crossing +point|crossing)(?![a-z])")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
 
@@ -70,8 +71,22 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
             refs.append(Ref(pos, pos + 2, earlier[-1].crossing, None, "it"))
         elif state.topic is not None and recent <= 1:
             refs.append(Ref(pos, pos + 2, state.topic.crossing, None, "it"))
+    if s == 0 and not named and "\n" in state.text[e:e + 1]:
+        refs += _headline_refs(state, e)
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
+
+
+def _headline_refs(state: ArticleState, e: int) -> list[Ref]:
+    """ "ISIS seizes border crossing in western Anbar": a headline's unnamed crossing is the one
+    crossing the whole article names (or whose town it names), if it names only one."""
+    m = _BARE_CROSSING.search(state.folded, 0, e)
+    if not m:
+        return []
+    crossings = {x.crossing for x in state.mentions} or {t.crossing for t in state.towns}
+    if len(crossings) != 1:
+        return []
+    return [Ref(m.start(), m.end(), crossings.pop(), None, "headline")]
 
 
 def advance(state: ArticleState, sent) -> None:

@@ -53,7 +53,7 @@ def find_events(text: str, published=None) -> list[dict]:
     def worth_splitting(start: int, end: int) -> bool:
         """A segment can hold an event only if it refers to a crossing (or follows one that did)."""
         nonlocal follows_reference
-        referring = has(references, start, end)
+        referring = has(references, start, end) or (start == 0 and ("crossing" in folded[:end] or "border post" in folded[:end]))
         keep = referring or (follows_reference and has(trigger_starts, start, end))
         follows_reference = referring
         if not keep:
