@@ -132,3 +132,27 @@ async def test_a_crossing_no_report_names_says_so(store):
         screen = await opened(pilot)
         assert "No report names this crossing." in stretch(screen)
         await pilot.press("left", "down")  # nothing to move: no error
+
+
+async def test_hostile_names_and_sentences_reach_the_screen_as_plain_text(tmp_path):
+    from store import ids
+    from store.db import Store
+
+    text = "Gunmen \x1b[2J\x1b]0;pwned\x07[bold red]seized[/] the Rabia crossing today."
+    text_hash = ids.content_hash(text)
+    aid = ids.article_id(text_hash)
+    event = {"type": "captured", "actor": "\x1b[31m[link=x]evil", "crossing": "rabia", "side": None, "date": None,
+             "sentence": text, "start": 0, "end": len(text), "hedged": False, "source": "\x9b2Jspokes[man]",
+             "actor_text": "Gunmen", "crossing_text": "Rabia", "date_text": None, "extractor": "hand"}
+    event.update(id=ids.event_ids(aid, [event])[0], article_id=aid)
+    meta = {"id": aid, "name": "x.txt", "path": "x.txt", "title": "x", "source": "Evil\x1b[5m Outlet",
+            "published": "2016-01-01", "url": None, "hash": text_hash, "n_events": 1, "ingested_at": None, "extractor": "hand"}
+    with Store.open(tmp_path / "s") as store:
+        store.replace_articles([(meta, [event], text)])
+        async with TimelineApp(store, "rabia").run_test(size=(120, 30)) as pilot:
+            screen = await opened(pilot)
+            shown = "\n".join(band_lines(screen.query_one(TimelineView))) + stretch(screen) + "".join(listed(screen))
+            assert "\x1b" not in shown and "\x9b" not in shown and "\x07" not in shown
+            assert "[bold red]seized[/]" in "".join(listed(screen))  # markup shown as text, not applied
+            letter = band_lines(screen.query_one(TimelineView))[0].split()[2]
+            assert letter.isalnum()  # an unknown holder gets a letter from its id, never a control or bracket

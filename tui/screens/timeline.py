@@ -34,25 +34,26 @@ def load_timeline(store, crossing: str) -> CrossingTimeline | None:
     # a plain scan, not a filter: it cannot race the store's index building, and costs ~10 ms at 100k
     events = [e for e in store.events() if e.get("crossing") == crossing]
     article_ids = {e["article_id"] for e in events}
-    articles = [
+    every = store.articles()
+    articles = [  # by id: texts are stored in shards by id, so each shard is read once
         {"id": a["id"], "source": a.get("source"), "published": a.get("published"), "text": a.get("text")}
-        for a in store.articles() if a["id"] in article_ids
+        for a in sorted(every, key=lambda a: a["id"]) if a["id"] in article_ids
     ]
     engine = StatusEngine(articles).load(events)
-    newest = max((a.get("published") for a in store.articles() if a.get("published")), default=None)
+    newest = max((a.get("published") for a in every if a.get("published")), default=None)
     return crossing_timeline(engine, crossing, until=newest)
 
 
 def describe(crossing: str, segment: Segment) -> Text:
-    where = post_name(crossing, segment.side)
+    where = safe_line(post_name(crossing, segment.side))
     span = f"{segment.start.isoformat()} → {segment.last.isoformat()}"
     if not segment.reported:
         what = "no reports yet"
     elif segment.holder is None:
         what = "nobody / holder unknown"
     else:
-        what = f"held by {faction_name(segment.holder)}"
-    text = Text.assemble((f"{where} ({segment.side or '?'})", "bold"), f"  {span}  ", (what, "bold"))
+        what = f"held by {safe_line(faction_name(segment.holder))}"
+    text = Text.assemble((f"{where} ({safe_line(segment.side or '?')})", "bold"), f"  {span}  ", (what, "bold"))
     if segment.contested:
         text.append("  CONTESTED: reports disagree", style="bold reverse")
     if segment.open != "unknown":
@@ -75,7 +76,8 @@ class TimelineScreen(Screen):
         self.timeline: CrossingTimeline | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"Timeline · {crossing_name(self.crossing)} ({self.crossing})", style="bold"), id="timeline-title")
+        title = safe_line(f"Timeline · {crossing_name(self.crossing)} ({self.crossing})")
+        yield Static(Text(title, style="bold"), id="timeline-title")
         yield TimelineView(id="timeline-view")
         yield Static(Text("Loading…", style="italic"), id="timeline-stretch")
         table = DataTable(id="timeline-events", cursor_type="row", zebra_stripes=True)
