@@ -72,3 +72,13 @@ def test_offsets_hold_on_every_bundled_report(bundled_articles):
         text = extract_article(path.read_text(encoding="utf-8")).text
         for s, e in split_sentences(text):
             assert text[s:e].strip() == text[s:e]
+
+
+def test_a_run_on_line_is_cut_into_bounded_pieces():
+    from store.extract.sentences import MAX_SENTENCE
+
+    text = "IS seized the Al Waleed crossing and " * 300
+    spans = list(split_sentences(text))
+    assert len(spans) > 1
+    assert all(e - s <= MAX_SENTENCE and text[s:e] == text[s:e].strip() for s, e in spans)
+    assert extract_article(text, published="2015-01-01").events

@@ -22,6 +22,7 @@ _OPENERS = frozenset(
     "the a an he she it they we i in on at but and however this that these those there meanwhile his her their its "
     "officials according after before while when since some many one two three".split()
 )
+MAX_SENTENCE = 1500  # characters; news sentences are far shorter
 _TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -91,6 +92,13 @@ def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for i, s in enumerate(starts):
         e = starts[i + 1] if i + 1 < len(starts) else len(segment)
         e = s + len(segment[s:e].rstrip())
+        while e - s > MAX_SENTENCE:  # a run-on line (hostile or broken text): cut so work stays linear
+            cut = segment.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            cut = cut if cut > s else s + MAX_SENTENCE
+            piece_end = s + len(segment[s:cut].rstrip())
+            if piece_end > s:
+                bounds.append((start + s, start + piece_end))
+            s = cut + len(segment[cut:e]) - len(segment[cut:e].lstrip())
         if e > s:
             bounds.append((start + s, start + e))
     return bounds
