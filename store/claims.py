@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .actors import compatible
 
@@ -54,11 +55,16 @@ def parse_day(value) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, str) and value:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
+        return _parse_iso(value[:10])
     return None
+
+
+@lru_cache(maxsize=65536)
+def _parse_iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def effective(event: dict) -> tuple[date, int] | None:

@@ -78,9 +78,14 @@ class _Buckets:
             for name in names:
                 self.by_key[(day, name)].append(inc)
 
-    def find(self, day: date, event: dict) -> list[Incident]:
-        found = {id(i): i for actor in agreeing(event.get("actor")) for i in self.by_key.get((day, actor), ())}
-        return sorted((i for i in found.values() if i.agrees(event)), key=lambda i: i.seq)
+    def find(self, day: date, event: dict) -> Incident | None:
+        """The first-made incident filed on `day` that the event fits."""
+        best = None
+        for actor in agreeing(event.get("actor")):
+            for inc in self.by_key.get((day, actor), ()):
+                if (best is None or inc.seq < best.seq) and inc.agrees(event):
+                    best = inc
+        return best
 
 
 def _group_kind(crossing: str, kind: str, members: list[dict], window: timedelta) -> list[Incident]:
@@ -96,18 +101,18 @@ def _group_kind(crossing: str, kind: str, members: list[dict], window: timedelta
     for event in sorted(members, key=_order):
         day, published = parse_day(event.get("date")), parse_day(event.get("published"))
         if day is not None:
-            fits = dated.find(day, event)
-            inc = fits[0] if fits else new(event, day)
+            inc = dated.find(day, event) or new(event, day)
             inc.add(event)
             dated.file(day, inc)
             continue
         if published is None:
             new(event, None).add(event)
             continue
-        candidates = [i for k in range(window.days + 1) for i in dated.find(published - timedelta(days=k), event)]
-        if not candidates:  # closest dated incident first, else an undated one published nearby
-            candidates = [i for k in range(-window.days, window.days + 1) for i in undated.find(published + timedelta(days=k), event)]
-        inc = candidates[0] if candidates else new(event, None)
+        # the closest dated incident before publication, else an undated one published nearby
+        inc = next(filter(None, (dated.find(published - timedelta(days=k), event) for k in range(window.days + 1))), None)
+        if inc is None:
+            days = (published + timedelta(days=k) for k in range(-window.days, window.days + 1))
+            inc = next(filter(None, (undated.find(d, event) for d in days)), None) or new(event, None)
         inc.add(event)
         if inc.day is None:
             undated.file(published, inc)
