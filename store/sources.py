@@ -127,7 +127,8 @@ def syndication(articles: list[dict], window_days: int | None = None) -> dict[st
     """
     window = status_rules().syndication_window_days if window_days is None else window_days
     order = sorted(articles, key=lambda a: (a.get("published") or "9999", a["id"]))
-    prints = _Fingerprints({a["id"]: a.get("text") or "" for a in order})
+    # texts read in id order: a store keeps them in shards by id, so each shard is read once
+    prints = _Fingerprints({a["id"]: a.get("text") or "" for a in sorted(articles, key=lambda a: a["id"])})
     original: dict[str, str | None] = {}
     recent: list[tuple[date | None, str]] = []
     for art in order:
