@@ -180,3 +180,49 @@ async def test_second_window_is_read_only_and_says_so(hostile_store):
         assert holder.event(event_id)["decision"] is None
     finally:
         holder.close()
+
+
+ARABIC_NOTE = "ملاحظة المحلل: سيطر تنظيم داعش على معبر الوليد يوم الأحد"
+
+
+async def test_arabic_note_is_shown_as_written_beside_its_sentence(hostile_store):
+    with Store.open(hostile_store) as st:
+        event = st.events()[0]
+        st.save_note(event["id"], ARABIC_NOTE)
+    app = CrosswatchApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        event_list = screen.query_one("#events")
+        event_list.focus()
+        assert event_list.move_to_key(event["id"])
+        await pilot.pause()
+        text = assert_clean(app)
+        assert "سيطر تنظيم داعش" in text or "ملاحظة المحلل" in text, text
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("TextArea").text == ARABIC_NOTE
+
+
+async def test_one_megabyte_note_opens_in_the_editor_and_saves_unchanged(hostile_store):
+    big = ("Cross-checked against three wire reports. " * 25000)[:1_000_000] + "END"
+    with Store.open(hostile_store) as st:
+        event = st.events()[0]
+        st.save_note(event["id"], big)
+    app = CrosswatchApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        event_list = screen.query_one("#events")
+        event_list.focus()
+        assert event_list.move_to_key(event["id"])
+        await pilot.pause()
+        assert_clean(app)
+        await pilot.press("n")
+        await pilot.pause()
+        area = app.screen.query_one("TextArea")
+        assert area.text == big
+        area.insert(" +1")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.is_running
+    with Store.open(hostile_store) as st:
+        assert st.event(event["id"])["note"] == big + " +1"
