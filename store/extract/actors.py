@@ -55,8 +55,10 @@ def named_modifier(state: ArticleState, actor: Actor) -> str | None:
 def previous_group(state: ArticleState, start: int) -> Actor | None:
     """The one group named in the sentence before `start`, if only one is."""
     text = state.text
-    head = start - len(text[:start].rstrip())
-    previous = max(text.rfind(". ", 0, start - head - 1), text.rfind("\n", 0, start - head - 1), 0)
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    previous = max(text.rfind(". ", max(0, end - 2000), end - 1), text.rfind("\n", max(0, end - 2000), end - 1), 0)
     window = [a for a in state.within("actors", previous, start) if a.kind == "name"]
     return window[-1] if window and len({a.faction for a in window}) == 1 else None
 
