@@ -5,6 +5,7 @@ must agree with (tests compare the two).
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -58,13 +59,27 @@ def event_day(event: dict) -> str | None:
     return event.get("date") or event.get("published") or None
 
 
+# Typographic quotes and dashes search as their plain forms ("Maliki's" finds "Maliki’s").
+_PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+                        "\u201e": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
+                        "\u0131": "i"})
+
+
+def fold(text: str) -> str:
+    """What free-text search compares: case, accents, typographic quotes and dashes folded away."""
+    text = text.casefold().translate(_PLAIN)
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def text_needle(flt: EventFilter) -> str:
-    return flt.text.casefold()
+    return fold(flt.text)
 
 
 def text_matches(event: dict, needle: str) -> bool:
-    """Case-insensitive: the needle is inside the sentence, the note or the outlet's name."""
-    return any(needle in str(event.get(name) or "").casefold() for name in SEARCHED_FIELDS)
+    """The folded needle is inside the folded sentence, note or outlet's name."""
+    return any(needle in fold(str(event.get(name) or "")) for name in SEARCHED_FIELDS)
 
 
 def matches(event: dict, flt: EventFilter | None) -> bool:

@@ -108,3 +108,12 @@ def test_filters_see_the_events_a_later_ingest_adds(tmp_path):
             found = st.events(flt)
             assert found and found == [e for e in st.events() if matches(e, flt)]
         assert sum(st.values("crossing").values()) == st.count()
+
+
+@pytest.mark.parametrize(
+    "needle, sentence",
+    [("maliki's", "Nuri Al Maliki’s spokesman said"), ("ceylanpinar", "near Ceylanpınar"), ("akcakale", "at Akçakale"),
+     ('"major"', "a “major” blow"), ("al-qaim - husaybah", "Al-Qaim – Husaybah")],
+)
+def test_free_text_ignores_case_accents_and_typographic_quotes(needle, sentence):
+    assert matches({**EVENT, "sentence": sentence}, EventFilter(text=needle))

@@ -18,7 +18,7 @@ from collections import defaultdict
 from functools import partial
 from operator import methodcaller
 
-from ..filters import EventFilter, event_day, text_needle
+from ..filters import EventFilter, event_day, fold, text_needle
 
 # event field -> the EventFilter attribute that restricts it
 INDEXED = {"crossing": "crossings", "side": "sides", "actor": "factions", "type": "types", "article_id": "article_id"}
@@ -41,9 +41,9 @@ def positions_by_value(order: list[dict], name: str) -> dict[object, array]:
     return {value: array("l", positions) for value, positions in index.items()}
 
 
-def joined_sentences(order: list[dict]) -> tuple[str, array, list[str]]:
-    lowered = [(event.get("sentence") or "").casefold().replace("\n", " ") for event in order]
-    starts, at = array("q"), 0
+def joined_sentences(order: list[dict]) -> tuple[str, list[int], list[str]]:
+    lowered = [fold(event.get("sentence") or "").replace("\n", " ") for event in order]
+    starts, at = [], 0
     for sentence in lowered:
         starts.append(at)
         at += len(sentence) + 1
@@ -56,7 +56,7 @@ def position_of(order: list[dict]) -> dict[str, int]:
 
 
 def notes_by_position(order: list[dict]) -> dict[int, str]:
-    return {i: event["note"].casefold() for i, event in enumerate(order) if event.get("note")}
+    return {i: fold(event["note"]) for i, event in enumerate(order) if event.get("note")}
 
 
 def locked(method):
@@ -204,7 +204,7 @@ class EventIndex:
                 insort(index.setdefault(event.get(name), array("l")), i)
         if self._notes is not None:
             if event.get("note"):
-                self._notes[i] = event["note"].casefold()
+                self._notes[i] = fold(event["note"])
             else:
                 self._notes.pop(i, None)
 
@@ -230,25 +230,26 @@ class EventIndex:
         count = len(starts) - 1
         if "\n" in needle:
             return []
-        hits, at, limit = [], 0, count // 20
+        find, hits, at, limit = joined.find, [], 0, count // 5
         while True:
-            found = joined.find(needle, at)
+            found = find(needle, at)
             if found < 0:
                 return hits
             i = bisect_right(starts, found) - 1
             hits.append(i)
-            if len(hits) > limit:
-                return hits + [j for j in range(i + 1, count) if needle in joined[starts[j]:starts[j + 1]]]
+            if len(hits) > limit:  # cheaper now to look in each remaining sentence
+                return hits + [j for j in range(i + 1, count) if find(needle, starts[j], starts[j + 1]) >= 0]
             at = starts[i + 1]
 
     def _text_positions(self, needle: str, within: list[int] | None) -> list[int]:
         joined, starts, outlet_of = self.sentences()
         notes = self.notes()
-        outlets = {name for name in set(outlet_of) if needle in name.casefold()}
+        outlets = {name for name in set(outlet_of) if needle in fold(name)}
         if within is not None:
+            find = joined.find
             return [
                 i for i in within
-                if needle in joined[starts[i]:starts[i + 1]] or needle in notes.get(i, "") or outlet_of[i] in outlets
+                if find(needle, starts[i], starts[i + 1]) >= 0 or needle in notes.get(i, "") or outlet_of[i] in outlets
             ]
         hits = self._scan(needle)
         extra = [i for i, note in notes.items() if needle in note]
