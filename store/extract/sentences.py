@@ -71,7 +71,7 @@ def _segments(text: str):
 def _is_boundary(segment: str, m: re.Match) -> bool:
     if segment[m.start()] != ".":
         return True
-    token = _LAST_TOKEN.search(segment, 0, m.start())
+    token = _LAST_TOKEN.search(segment, max(0, m.start() - 60), m.start())
     word = token.group(1).lstrip("(\"'\u201c\u2018[") if token else ""
     if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return False
