@@ -76,6 +76,10 @@ def main() -> int:
     base = timed("baseline: syntok sentence split (bare)", lambda t: sum(1 for p in segmenter.analyze(t) for _s in p), corpus, megabytes)
     rate = timed("extract_article (clean + events)", lambda t: len(extract_article(t).events), corpus, megabytes)
     print(f"extraction / baseline: {rate / base:.2f}x   target >= 1 MB/s: {'met' if rate >= 1.0 else 'NOT met'}")
+    dense = ["ISIS holds Anbar. They seized the Al Waleed crossing, which fell to the Islamic State on Nov. 25 " * 2000]
+    dense_mb = len(dense[0]) / 1e6
+    timed("worst case: one paragraph, an event a line", lambda t: len(extract_article(t, published="2015-05-25").events),
+          dense, dense_mb)
     return 0
 
 
