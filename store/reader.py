@@ -94,12 +94,15 @@ def _best_guess(raw: bytes) -> str:
 
 
 def _decode_unchecked(raw: bytes) -> str:
-    for bom, encoding in _BOMS:
+    failure = None
+    for bom, encoding in _BOMS:  # a UTF-16 BOM then a NUL character reads as a UTF-32 BOM: try both
         if raw.startswith(bom):
             try:
                 return raw.decode(encoding)
             except UnicodeDecodeError as err:
-                raise UnreadableFile(f"{encoding} byte-order mark but undecodable: {err.reason}") from None
+                failure = failure or f"{encoding} byte-order mark but undecodable: {err.reason}"
+    if failure:
+        raise UnreadableFile(failure)
     kind = _binary_kind(raw)
     if kind:
         raise UnreadableFile(f"binary file ({kind}), not text")

@@ -12,6 +12,7 @@ MARKUP = ("[bold red]", "[link=file:///etc/passwd]", "[@click=app.quit]")
 # Code points that must never reach a terminal: C0 (bar tab/newline), DEL, C1, bidi overrides.
 FORBIDDEN = {chr(c) for c in range(32) if chr(c) not in "\t\n"} | {chr(c) for c in range(0x7F, 0xA0)}
 FORBIDDEN |= {chr(c) for c in range(0x202A, 0x202F)} | {chr(c) for c in range(0x2066, 0x206A)}
+FORBIDDEN |= {chr(c) for c in range(0xD800, 0xE000)}  # lone surrogates: no terminal encoding can write them
 
 
 def forbidden_in(text: str) -> list[str]:
