@@ -304,3 +304,9 @@ def test_an_unnamed_headline_crossing_is_the_articles_only_crossing():
 def test_an_unnamed_headline_crossing_stays_unresolved_when_the_article_names_two():
     text = "Rebels seize border crossing\n\nRebels seized the Nasib crossing on Wednesday. Bab al-Hawa was quiet."
     assert events(text) == [("captured", "syria-opposition", "nasib")]
+
+
+def test_an_agentless_passive_takes_a_group_only_as_the_subject_of_a_later_verb():
+    assert events("The Trebil crossing was captured after the Islamic State launched two suicide bombings.") == [
+        ("captured", "islamic-state", "trebil")]
+    assert events("The Bab al-Hawa crossing was closed following clashes between fighters of the Islamic Front and others.") == []

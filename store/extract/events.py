@@ -23,6 +23,7 @@ _LOCATIVE = re.compile(r"\b(?:near|outside|close +to|next +to|around|along|beyon
                        r"(?:north|south|east|west)(?:east|west)? +of|from|toward|towards|between)\b")
 _LIST_INTRO = re.compile(r" *(?:all +|the +|both +|its +|their +)?(?:[a-z]+ +){0,2}(?:border +)?(?:crossings|posts|crossing +points|gates)"
                          r"(?: +(?:with|on|along|between) +[a-z ]{2,30}?)? *[:\u2014\u2013-] *$")
+_SUBJECT_OF_VERB = re.compile(r" *(?:\([^)]{1,40}\) *)?(?:[a-z]+ed|had|has|have|was|were|then|also|launched|began|took|sent)\b")
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
 _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
@@ -102,7 +103,8 @@ def _passive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: i
     if actor is None and trigger.passive and not re.match(r" *(?:\w+ +)?by\b", folded[trigger.end:trigger.end + 20]):
         # "The crossing was captured after IS launched ...": the only group in the clause
         clause_actors = [a for a in sent.actors if lo <= a.start and a.end <= hi and usable_actor(a, kind)]
-        if len({a.faction for a in clause_actors}) == 1 and all(a.kind == "name" for a in clause_actors):
+        if len({a.faction for a in clause_actors}) == 1 and all(a.kind == "name" for a in clause_actors) \
+                and _SUBJECT_OF_VERB.match(folded, clause_actors[0].end):
             actor = clause_actors[0]
     return actor, refs
 
