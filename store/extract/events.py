@@ -208,8 +208,8 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
                 if faction is None:
                     continue
                 side = ref.side
-                if side is None and trigger.type == "withdrew":
-                    side = government_country(faction, ref.crossing)
+                if trigger.type in ("withdrew", "closed", "reopened"):  # a government acts on its own post
+                    side = government_country(faction, ref.crossing) or side
                 key = (trigger.type, ref.crossing, faction, side)
                 if key in seen:
                     continue
