@@ -19,62 +19,14 @@ Claims are taken day by day (see store.claims for the day and tier of each). Eac
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left
 from datetime import date
 
-from .actors import camps_of, compatible, most_specific, most_specific_of
+from .actors import camps_of
 from .claims import OPEN_TYPES, Claim
+from .post_history import PostHistory, Stretch, open_state
 
-
-@dataclass
-class Stretch:
-    start: date
-    holder: str | None  # the camp's lead actor; None: unheld or unknown
-    support: list[Claim] = field(default_factory=list)
-    weak: bool = True  # every holder claim so far named no side
-    why: str = "captured"  # captured | withdrew | disputed | corrected
-    counts: dict[str, int] = field(default_factory=dict)  # holder claims per actor, to name the holder
-
-    def agrees(self, actor: str | None) -> bool:
-        return compatible(actor, self.holder)
-
-    def add(self, camp: list[Claim]) -> None:
-        self.support.extend(camp)
-        for c in camp:
-            self.counts[c.actor] = self.counts.get(c.actor, 0) + 1
-        self.holder = most_specific_of(self.counts)
-
-
-@dataclass
-class PostHistory:
-    post: str
-    claims: list[Claim]
-    stretches: list[Stretch]
-    days: list[date]  # day of each resolved group, ascending
-    at_group: list[tuple[int, int]]  # after each group: (stretch index or -1, support length)
-    holder_claims: list[Claim] = field(default_factory=list)  # claims naming a holder, by day
-    holder_days: list[date] = field(default_factory=list)
-    claim_days: list[date] = field(default_factory=list)  # day of every claim, ascending
-    door_claims: list[Claim] = field(default_factory=list)  # closed / reopened
-    snaps: list[tuple[str | None, bool]] = field(default_factory=list)  # (holder, weak) after each group
-
-    def state(self, as_of: date) -> tuple[Stretch | None, str | None, list[Claim]]:
-        """The stretch in force at the end of `as_of`, its holder then, and the claims supporting it by then.
-
-        The holder is named from the claims so far: a stretch that later reports name
-        more precisely ("militants", then "islamic-state") keeps its earlier name here.
-        """
-        i = bisect_right(self.days, as_of) - 1
-        if i < 0:
-            return None, None, []
-        index, n = self.at_group[i]
-        if index < 0:
-            return None, None, []
-        stretch = self.stretches[index]
-        support = stretch.support[:n]
-        holder = most_specific(c.actor for c in support if c.names_holder) if stretch.holder else None
-        return stretch, holder, support
+__all__ = ["PostHistory", "Stretch", "open_state", "resolve"]
 
 
 def _groups(claims: list[Claim]):
@@ -216,18 +168,3 @@ def resolve(post: str, claims: list[Claim], previous: PostHistory | None = None,
     return PostHistory(post, claims, resolver.stretches, resolver.days, resolver.at_group, holder_claims,
                        [c.day for c in holder_claims], [c.day for c in claims],
                        [c for c in claims if c.type in OPEN_TYPES], resolver.snaps)
-
-
-def open_state(claims: list[Claim], as_of: date) -> tuple[str, list[Claim]]:
-    """open | closed | unknown, from the latest `closed` / `reopened` up to `as_of` (kept apart from the holder)."""
-    latest = [c for c in claims if c.type in OPEN_TYPES and c.day <= as_of]
-    if not latest:
-        return "unknown", []
-    last_key = latest[-1].key
-    last = [c for c in latest if c.key == last_key]
-    kinds = {c.type for c in last}
-    if kinds == {"closed"}:
-        return "closed", last
-    if kinds == {"reopened"}:
-        return "open", last
-    return "unknown", last

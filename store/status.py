@@ -18,16 +18,16 @@ event's crossing is recomputed (bench/status.py measures it).
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from datetime import date
-from itertools import chain
 
 from .actors import compatible
 from .claims import Claim, claims_by_post, make_claim, parse_day
 from .contest import disputing
 from .crossing_posts import posts_of
 from .holders import PostHistory, open_state, resolve
+from .status_update import reresolve
 from .incidents import incident_index
 from .sources import outlet_key, source_groups, syndication
 from .status_rules import status_rules
@@ -144,19 +144,8 @@ class StatusEngine:
         return cached
 
     def _update(self, crossing: str, old: dict[str, PostHistory], days: set[date]) -> dict[str, PostHistory] | None:
-        """Re-resolve a crossing from the first changed day on; None (rebuild) when its posts change."""
-        if not days:
-            return old
         changed = [c for c in map(self.claim, self.by_crossing.get(crossing, ())) if c is not None and c.day in days]
-        posts = tuple(old)
-        if any(c.side not in posts for c in changed if c.side):
-            return None
-        fresh = claims_by_post(changed, posts)
-        first = min(days)
-        out = {}
-        for post, history in old.items():
-            out[post] = resolve(post, _splice(history, days, fresh.get(post, [])), previous=history, from_day=first)
-        return out
+        return reresolve(old, days, changed)
 
     def claim(self, event_id: str) -> Claim | None:
         if event_id in self._claims:
@@ -233,19 +222,6 @@ class StatusEngine:
                     answers[day] = [self.post_status(crossing, h, day) for h in self.histories(crossing).values()]
                 posts.extend(answers[day])
         return {"as_of": _iso(day), "posts": posts}
-
-
-def _splice(history: PostHistory, days: set[date], fresh: list[Claim]) -> list[Claim]:
-    """The post's claims with those of `days` replaced by `fresh` (sorted), without re-sorting the rest."""
-    old, old_days = history.claims, history.claim_days
-    pieces, pos = [], 0
-    for day in sorted(days):
-        lo, hi = bisect_left(old_days, day), bisect_right(old_days, day)
-        pieces.append(old[pos:lo])
-        pieces.append([c for c in fresh if c.day == day])
-        pos = hi
-    pieces.append(old[pos:])
-    return list(chain.from_iterable(pieces))
 
 
 def compute_status(

@@ -10,7 +10,8 @@ from textual.widgets import DataTable, Static
 from store.status import engine_for
 from store.status_timeline import crossing_timeline
 from tui.screens.timeline import TimelineScreen
-from tui.widgets.timeline import Scale, TimelineView
+from tui.widgets.timeline import TimelineView
+from tui.widgets.timeline_scale import Scale
 
 from status_store import labelled_store
 

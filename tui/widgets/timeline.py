@@ -12,8 +12,7 @@ Left/right (or a click) select a stretch, up/down the post; the widget posts
 """
 from __future__ import annotations
 
-import math
-from datetime import date, timedelta
+from datetime import timedelta
 
 from rich.style import Style
 from rich.text import Text
@@ -27,35 +26,11 @@ from store.names import faction_name, post_name
 from store.sanitize import safe_line
 from store.status_timeline import CrossingTimeline, Segment
 
+from .timeline_scale import Scale
 from .timeline_marks import CONTESTED_FILL, NO_REPORTS, NOBODY, TICKS, holder_mark, tick_rank
 
 LABEL_GAP = 2
 ROWS_PER_POST = 3  # band, ticks, blank
-
-
-class Scale:
-    """Day -> column, piecewise linear between change days; each gap weighs 1 + log2(1 + days)."""
-
-    def __init__(self, days: list[date], width: int):
-        self.days = days
-        weights = [1 + math.log2(1 + (b - a).days) for a, b in zip(days, days[1:])]
-        total = sum(weights) or 1.0
-        self.cols = [0.0]
-        for w in weights:
-            self.cols.append(self.cols[-1] + w / total * (width - 1))
-        self.width = width
-
-    def col(self, day: date) -> int:
-        days, cols = self.days, self.cols
-        if len(days) == 1 or day <= days[0]:
-            return 0
-        if day >= days[-1]:
-            return self.width - 1
-        for i in range(len(days) - 1):
-            if days[i] <= day < days[i + 1]:
-                span = (days[i + 1] - days[i]).days
-                return int(cols[i] + (cols[i + 1] - cols[i]) * (day - days[i]).days / span)
-        return self.width - 1
 
 
 class TimelineView(Widget, can_focus=True):
