@@ -6,7 +6,9 @@ is settled when a strictly later capture by an actor that does not agree with it
 (by D): a reported change explains the disagreement. The post is contested when two
 unsettled claims name actors that do not agree, lie at most W days apart, and come from
 different voices: different independent sources, or one article quoting two different
-named speakers (a spokesman's "retaken" against officials' "still held").
+named speakers (a spokesman's "retaken" against officials' "still held"). A dispute
+stays marked, however long ago, until a later reported capture settles it: nothing newer
+says who won.
 """
 from __future__ import annotations
 

@@ -10,6 +10,8 @@ store's articles (id, source, published, text) and decide which reports are inde
 spreading in store.claims, holder resolution in store.holders, contested in
 store.contest, sources in store.sources. `as_of` defaults to the newest report's date.
 
+`holder` null with a `since`: nobody held the post from that day (the holder withdrew) or
+reports disagreed with no way to choose; null with no `since`: nothing reported yet.
 A status is computed from all reports, whenever published, about what held on that day:
 a 2015 report that dates a capture to June 22, 2014 changes the status as of June 2014.
 
