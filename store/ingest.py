@@ -136,6 +136,9 @@ def ingest_paths(store, paths, progress=None, workers: int | None = None) -> Ing
         if isinstance(result, str):
             summary.skipped.append((str(job.path), result))
             continue
+        if not result.text.strip():
+            summary.skipped.append((str(job.path), "no article text left once navigation, comments and appeals were cut"))
+            continue
         pending.append(_update(store, job, result, now))
         (summary.updated if job.existing else summary.ingested).append(str(job.path))
         summary.events += len(pending[-1][1])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +160,11 @@ def test_the_ingest_command_prints_a_summary_and_honours_store(capsys, tmp_path)
     assert code == 0 and out.startswith("0 ingested, 0 updated, 5 skipped")
     with Store.open(folder) as st:
         assert len(st.articles()) == 5 and st.events(EventFilter(crossings={"al-waleed"}))
+
+
+def test_a_file_of_only_boilerplate_is_skipped_with_its_reason(store, tmp_path):
+    page = tmp_path / "page.txt"
+    shutil.copy(Path(__file__).parent / "data" / "hostile" / "boilerplate.txt", page)
+    summary = store.ingest([page, REPORT])
+    assert summary.skipped == [(str(page), "no article text left once navigation, comments and appeals were cut")]
+    assert len(summary.ingested) == 1
