@@ -246,3 +246,25 @@ def test_a_schema_0_store_is_not_migrated_by_a_read_only_opener(tmp_path):
     with pytest.raises(StoreError, match="upgrading"):
         Store.open(folder, readonly=True)
     assert files_of(folder) == before
+
+
+def test_a_path_that_is_a_file_or_an_empty_folder_read_only_is_refused_clearly(tmp_path):
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("my own notes", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a folder"):
+        Store.open(not_a_folder)
+    assert not_a_folder.read_text(encoding="utf-8") == "my own notes"
+    with pytest.raises(StoreError, match="no Crosswatch store"):
+        Store.open(tmp_path / "empty", readonly=True)
+    assert not (tmp_path / "empty").exists()
+
+
+def test_a_journal_line_broken_in_the_middle_is_refused_not_repaired(built):
+    journal = built / "journal.jsonl"
+    journal.write_bytes(b'{"seq": 1, "at": "x", "analyst": "a", "kind": "note", "event": "e", "value": "v", "prev": null}\n'
+                        b'{"seq": 2, "at": "x", "ana\n'
+                        b'{"seq": 3, "at": "x", "analyst": "a", "kind": "note", "event": "e", "value": "w", "prev": "v"}\n')
+    before = files_of(built)
+    with pytest.raises(StoreError, match="line 2"):
+        Store.open(built)
+    assert files_of(built) == before
