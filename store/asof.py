@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from .bounds import bounded_events
 from .claims import effective
 
 
 def change_dates(events: list[dict]) -> list[str]:
+    bounds = bounded_events(events)
     days = set()
     for event in events:
         if event.get("decision") == "rejected" or not event.get("crossing"):
             continue
-        when = effective(event)
+        when = effective(event, bounds.get(event["id"]))
         if when is not None:
             days.add(when[0].isoformat())
     return sorted(days)

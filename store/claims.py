@@ -4,10 +4,11 @@ When an event counts (its effective day and tier):
 - an event with a date counts on that date (tier 1);
 - an undated `holds` counts on its article's publication date (tier 1): it states the
   situation at the time of the report;
-- any other undated event counts on its article's publication date too, the latest day it
-  can have happened and the first day it is known, but in tier 0: on that day it is placed
-  before the events the reports date to that day. An undated retelling ("the crossing was
-  retaken days later") thus never overrides what a report dates to the same day;
+- any other undated event counts on the latest day it can have happened, in tier 0 (on
+  that day it is placed before the events the reports date to that day, so an undated
+  retelling never overrides what a report dates to the same day). That latest day is its
+  article's publication date (also the first day it is known), or a tighter bound when its
+  words tie it to the dated event told before it ("just days later": store.bounds);
 - an event with neither date nor publication date cannot be placed and is left out.
 
 Which posts an event speaks for: its own side; an event naming no side speaks for both
@@ -67,19 +68,24 @@ def _parse_iso(text: str) -> date | None:
         return None
 
 
-def effective(event: dict) -> tuple[date, int] | None:
-    """(day, tier) on which an event counts, or None when it cannot be placed in time."""
+def effective(event: dict, bound: date | None = None) -> tuple[date, int] | None:
+    """(day, tier) on which an event counts, or None when it cannot be placed in time.
+
+    `bound`: a tighter latest day for an undated event (store.bounds).
+    """
     day = parse_day(event.get("date"))
     if day is not None:
         return day, 1
+    if bound is not None and event.get("type") != "holds":
+        return bound, 0
     published = parse_day(event.get("published"))
     if published is None:
         return None
     return published, 1 if event.get("type") == "holds" else 0
 
 
-def make_claim(event: dict, source: str) -> Claim | None:
-    when = effective(event)
+def make_claim(event: dict, source: str, bound: date | None = None) -> Claim | None:
+    when = effective(event, bound)
     if when is None:
         return None
     speaker = event.get("source")

@@ -25,6 +25,7 @@ from collections import defaultdict
 from datetime import date
 
 from .actors import compatible
+from .bounds import bounded_days, relative_span
 from .claims import Claim, claims_by_post, make_claim, parse_day
 from .contest import disputing
 from .crossing_posts import posts_of
@@ -56,6 +57,8 @@ class StatusEngine:
         self._seen: dict[str, tuple] = {}  # event id -> (crossing, type, counted) as last taken in
         self._dirty: dict[str, set[date]] = {}  # crossing -> days whose claims changed since resolved
         self._kind_ids: dict[tuple, set[str]] = defaultdict(set)  # (crossing, type) -> event ids
+        self._by_article: dict[str, set[str]] = defaultdict(set)  # article id -> event ids
+        self._bounds: dict[str, dict] = {}  # article id -> store.bounds.bounded_days of its events
         self._answers: dict[str, dict[date, list[dict]]] = {}  # crossing -> as_of -> its posts
         self._newest: date | None | bool = False  # False: not computed yet
 
@@ -71,6 +74,8 @@ class StatusEngine:
         self._seen.clear()
         self._dirty.clear()
         self._kind_ids.clear()
+        self._by_article.clear()
+        self._bounds.clear()
         self._answers.clear()
         self._newest = False
         for event in events:
@@ -80,6 +85,7 @@ class StatusEngine:
     def _add(self, event: dict) -> None:
         self.events[event["id"]] = event
         self._claims.pop(event["id"], None)
+        self._by_article[event.get("article_id")].add(event["id"])
         if event.get("crossing"):
             self.by_crossing[event["crossing"]].add(event["id"])
             if self.counts(event):
@@ -92,6 +98,11 @@ class StatusEngine:
         """Take in one changed event (a decision or correction); only its crossings are recomputed."""
         old = self._seen.get(event["id"])
         old_claim = self._claims.get(event["id"], False)  # False: never computed
+        article = event.get("article_id")
+        # undated siblings told relative to a dated event may move with it (store.bounds)
+        siblings = {i: self._claims.get(i, False) for i in self._by_article.get(article, ())
+                    if i != event["id"] and relative_span(self.events[i].get("date_text")) is not None}
+        self._bounds.pop(article, None)
         if old is not None and old[0]:
             self.by_crossing[old[0]].discard(event["id"])
             self._kind_ids[(old[0], old[1])].discard(event["id"])
@@ -109,9 +120,26 @@ class StatusEngine:
             for place in {crossing, old[0] if old else None} - {None}:
                 self._histories.pop(place, None)
                 self._dirty.pop(place, None)
+        for sibling, before in siblings.items():
+            self._moved(sibling, before)
         published = parse_day(event.get("published"))
         if self._newest is not False and published and (self._newest is None or published > self._newest):
             self._newest = published
+
+    def _moved(self, event_id: str, before) -> None:
+        """An event whose own fields stayed but whose effective day may have changed."""
+        self._claims.pop(event_id, None)
+        after = self.claim(event_id)
+        if before == after:
+            return
+        crossing = self.events[event_id].get("crossing")
+        if not crossing:
+            return
+        self._forget(crossing, self.events[event_id].get("type"), keep_history=True)
+        if before is False:  # never computed: its crossing is rebuilt
+            self._forget(crossing, None)
+        elif crossing in self._histories:
+            self._dirty.setdefault(crossing, set()).update(c.day for c in (before, after) if c is not None)
 
     def _forget(self, crossing: str, kind: str | None, keep_history: bool = False) -> None:
         if not keep_history:
@@ -153,9 +181,18 @@ class StatusEngine:
         if event_id in self._claims:
             return self._claims[event_id]
         event = self.events[event_id]
-        claim = make_claim(event, self.source(event)) if self.counts(event) else None
+        claim = make_claim(event, self.source(event), self._bound(event)) if self.counts(event) else None
         self._claims[event_id] = claim
         return claim
+
+    def _bound(self, event: dict):
+        if event.get("date") or relative_span(event.get("date_text")) is None:
+            return None
+        article = event.get("article_id")
+        bounds = self._bounds.get(article)
+        if bounds is None:
+            bounds = self._bounds[article] = bounded_days([self.events[i] for i in self._by_article.get(article, ())])
+        return bounds.get(event["id"])
 
     def newest_report(self) -> date | None:
         if self._newest is False:

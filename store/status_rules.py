@@ -15,6 +15,7 @@ class StatusRules:
     syndication_window_days: int
     generic_actors: dict[str, frozenset[str]]
     wire_agencies: frozenset[str]
+    relative_spans: dict[str, int]
 
 
 @lru_cache(maxsize=1)
@@ -26,4 +27,5 @@ def status_rules() -> StatusRules:
         syndication_window_days=int(raw.get("syndication_window_days", 7)),
         generic_actors={k: frozenset(v) for k, v in raw.get("generic_actors", {}).items()},
         wire_agencies=frozenset(a.lower() for a in raw.get("wire_agencies", [])),
+        relative_spans={k.lower(): int(v) for k, v in raw.get("relative_spans", {}).items()},
     )

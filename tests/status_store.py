@@ -14,7 +14,7 @@ from store.db import Store
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE.parent / "data" / "articles"
-FIELDS = ("type", "actor", "crossing", "side", "date", "snippet", "source", "hedged")
+FIELDS = ("type", "actor", "crossing", "side", "date", "snippet", "source", "hedged", "date_text")
 
 
 def _front_matter(raw: str) -> tuple[dict, str]:
@@ -46,8 +46,9 @@ def labelled_articles() -> list[tuple[dict, list[dict], str]]:
             found = re.search(r"\s+".join(re.escape(w) for w in words), text)  # the reports hold non-breaking spaces
             assert found, f"snippet not found in {path.name}: {row}"
             start, end = _sentence_around(text, found.start(), found.end())
+            label.setdefault("date_text", None)
             label.update(sentence=text[start:end], start=start, end=end, actor_text=None, crossing_text=None,
-                         date_text=None, extractor="hand")
+                         extractor="hand")
             events.append(label)
         for event, event_id in zip(events, ids.event_ids(article_id, events)):
             event.update(id=event_id, article_id=article_id)

@@ -19,7 +19,10 @@ How the tables were derived (rules in store/claims.py, holders.py, contest.py, s
   State throughout (2014 stretch continues; the Syrian post's "militants" of 2014 are now
   named). Rabia: YPG (sdf) on the Syrian post from May 22 (001 names al Yarobiyyi); 000's
   "al Yarobiyyi/Rabia crossing" names no side, so the Iraqi post reads sdf from May 25.
-  Trebil: "retaken ... days later" is undated, so it counts from 001's publication, May 22.
+  Trebil: "subsequently retaken by the Iraqi military just days later" follows the June 22,
+  2014 capture in 000 and 001: it happened by July 6, 2014 (days later: within 14 days),
+  and counts then; the government still holds it in May 2015. (The same retake reaches Al
+  Waleed from July 6, 2014 to May 2015, which does not change the two dates above.)
 """
 from __future__ import annotations
 
@@ -51,8 +54,8 @@ AS_OF_2015_05_25 = {
     ("al-waleed", "sy"): ("islamic-state", "2015-05-22", "2015-05-25", 1, 2, False),
     ("rabia", "iq"): ("sdf", "2015-05-25", "2015-05-25", 1, 1, False),
     ("rabia", "sy"): ("sdf", "2015-05-22", "2015-05-25", 1, 1, False),
-    ("trebil", "iq"): ("iraq-gov", "2015-05-22", "2015-05-25", 1, 2, False),
-    ("trebil", "jo"): ("iraq-gov", "2015-05-22", "2015-05-25", 1, 2, False),
+    ("trebil", "iq"): ("iraq-gov", "2014-07-06", "2015-05-25", 1, 2, False),
+    ("trebil", "jo"): ("iraq-gov", "2014-07-06", "2015-05-25", 1, 2, False),
 }
 COLUMNS = ("holder", "since", "last_report", "sources", "incidents", "contested")
 

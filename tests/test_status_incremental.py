@@ -23,13 +23,14 @@ def random_event(rng: random.Random, n: int, articles: list[dict]) -> dict:
         "date": rng.choice([None, (published - timedelta(days=rng.randrange(4))).isoformat()]),
         "article_id": art["id"], "published": art["published"], "outlet": art["source"],
         "source": rng.choice([None, "officials", "a spokesman"]), "hedged": rng.random() < 0.2, "decision": None,
+        "date_text": rng.choice([None, None, "just days later", "a week later"]), "start": rng.randrange(2000),
     }
 
 
 def change(rng: random.Random, event: dict) -> dict:
     """What an analyst may do: reject, accept, or correct a field."""
     event = dict(event)
-    what = rng.choice(["decision", "actor", "side", "date", "type", "crossing"])
+    what = rng.choice(["decision", "actor", "side", "date", "date", "type", "crossing"])
     if what == "decision":
         event["decision"] = rng.choice(["rejected", "accepted", None])
     elif what == "actor":

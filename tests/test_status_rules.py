@@ -199,3 +199,16 @@ def test_as_of_that_is_not_a_date_is_refused():
 
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         compute_status([], [], as_of="June")
+
+
+def test_an_undated_event_told_days_after_a_dated_one_counts_by_then_not_a_year_later():
+    art = article("lwj", "Long War Journal", "2015-05-22")
+    captured = event("captured", "islamic-state", crossing="trebil", date="2014-06-22", art=art, start=10)
+    retaken = event("captured", "iraq-gov", crossing="trebil", art=art, start=200, date_text="just days later")
+    st = status([captured, retaken], [art], as_of="2014-12-01")
+    assert st[("trebil", "iq")]["holder"] == "iraq-gov" and st[("trebil", "iq")]["since"] == "2014-07-06"
+    assert status([captured, retaken], [art], as_of="2014-07-05")[("trebil", "iq")]["holder"] == "islamic-state"
+    vague = dict(retaken, date_text="in recent days", id="vague")  # words not tied to the event before
+    assert status([captured, vague], [art], as_of="2014-12-01")[("trebil", "iq")]["holder"] == "islamic-state"
+    before = dict(retaken, start=1, id="first")  # told before any dated event: nothing to count from
+    assert status([captured, before], [art], as_of="2014-12-01")[("trebil", "iq")]["holder"] == "islamic-state"

@@ -57,13 +57,13 @@ def test_al_waleed_history_by_hand(store):
     iq = [(s.start.isoformat(), s.last.isoformat(), s.holder, s.contested) for s in timeline.segments["iq"]]
     assert iq == [
         ("2014-06-22", "2014-06-23", "islamic-state", False),  # captured June 22 (LWJ dated, AFP "Sunday")
-        ("2014-06-24", "2015-05-21", "islamic-state", True),  # spokesman's retake vs "still held"
-        ("2015-05-22", "2015-05-24", "iraq-gov", False),  # "Iraqi Security Forces are in control" (001)
+        ("2014-06-24", "2014-07-05", "islamic-state", True),  # spokesman's retake vs "still held"
+        ("2014-07-06", "2015-05-24", "iraq-gov", False),  # "retaken ... just days later" (000, 001), held in May 2015
         ("2015-05-25", "2015-05-25", "islamic-state", False),  # "early this morning took control" (000)
     ]
     sy = [(s.start.isoformat(), s.holder, s.contested) for s in timeline.segments["sy"]]
     assert sy == [("2014-06-22", "islamic-state", False), ("2014-06-24", "islamic-state", True),
-                  ("2015-05-22", "islamic-state", False)]
+                  ("2014-07-06", "iraq-gov", False), ("2015-05-22", "islamic-state", False)]
     kinds = {t.type for t in timeline.ticks["iq"]}
     assert {"captured", "holds", "attacked", "withdrew"} <= kinds
 
@@ -97,7 +97,7 @@ async def test_selecting_a_stretch_lists_the_events_behind_it(store):
         assert "2015-05-25" in stretch(screen) and "held by Islamic State" in stretch(screen)
         assert any("early this morning took control" in s for s in listed(screen))
         await pilot.press("left")
-        assert "held by Iraqi government forces" in stretch(screen) and "2015-05-22 → 2015-05-24" in stretch(screen)
+        assert "held by Iraqi government forces" in stretch(screen) and "2014-07-06 → 2015-05-24" in stretch(screen)
         assert any("remain in control of the Trebil crossing" in s for s in listed(screen))
         await pilot.press("left")
         assert "CONTESTED" in stretch(screen)
