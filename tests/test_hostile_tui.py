@@ -246,3 +246,40 @@ async def test_note_with_lone_surrogates_is_kept_and_never_written_to_the_termin
         assert "copied from a broken page" in assert_clean(app)
     with Store.open(hostile_store) as st:
         assert st.event(event["id"])["note"] == note
+
+
+async def test_command_palette_lists_a_markup_title_literally_and_jumps_to_it(hostile_store):
+    app = CrosswatchApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"seize Al-Waleed post")
+        await asyncio.sleep(0.5)  # the palette searches in the background
+        await pilot.pause()
+        text = assert_clean(app)
+        assert "[bold red]Militants[/]" in text, text
+        assert "[link=file:///etc/passwd]" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert_clean(app)
+
+
+async def test_review_mode_shows_hostile_sentences_literally(hostile_store):
+    app = CrosswatchApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        marked = next(e for e in app.events.values() if "[@click=app.quit]" in (e.get("sentence") or ""))
+        screen.jump_to_article(marked["article_id"])
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        seen = []
+        for _ in range(len(screen.shown)):
+            text = assert_clean(app)
+            seen.append(" ".join(text.split()))
+            await pilot.press("space")
+            await pilot.pause()
+        assert any("[@click=app.quit]quit[/]" in page for page in seen)
+        assert app.is_running and app.return_code is None
