@@ -106,7 +106,7 @@ def test_dateline_dates_the_article_when_front_matter_has_none():
     raw = "Militants seize crossing\n\nJune 24, 2014 - 5:02:35 am\n\nThe militants took the Al Waleed crossing on Sunday."
     result = extract_article(raw)
     assert result.meta["published"] == "2014-06-24"
-    assert result.events[0]["date"] == "2014-06-22"
+    assert result.events[-1]["date"] == "2014-06-22" and result.events[-1]["date_text"] == "on Sunday"
 
 
 def test_dateline_far_down_the_text_is_not_used():
