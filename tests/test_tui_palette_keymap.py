@@ -95,7 +95,7 @@ async def test_user_keymap_remaps_keys(store_dir):
             assert store.event(second)["decision"] == "rejected"
         await press(pilot, "question_mark")
         keys = [str(c) for c in app.screen.table().columns[0]._cells]
-        assert "A" in keys and "X,delete" in keys
+        assert "A" in keys and "X, del" in keys
         await press(pilot, "escape", "v")
         assert type(app.screen).__name__ == "ReviewScreen"
 

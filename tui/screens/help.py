@@ -40,6 +40,10 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "Keys"
             yield Static(self.table())
 
+    def shown_keys(self, keys: str) -> str:
+        """`question_mark,f1` as the footer writes them: `?, f1`."""
+        return ", ".join(self.app.get_key_display(Binding(key, "")) for key in keys.split(",") if key)
+
     def table(self) -> Table:
         table = Table(box=None, show_header=True, header_style="bold", expand=True)
         table.add_column("key")
@@ -48,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
         for title, keys in (("Browser", APP_KEYS + MAIN_KEYS), ("Review mode (r)", REVIEW_KEYS)):
             table.add_row(Text(title, style="bold underline"), "", "")
             for key in keys:
-                table.add_row(Text(self.keymap.get(key.id, key.keys)), Text(key.description), Text(key.id))
+                table.add_row(Text(self.shown_keys(self.keymap.get(key.id, key.keys))), Text(key.description), Text(key.id))
         table.add_row(Text("Moving", style="bold underline"), "", "")
         for keys, does in MOVES:
             table.add_row(Text(keys), Text(does), "")

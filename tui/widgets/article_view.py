@@ -144,11 +144,11 @@ class ArticleView(ScrollView, can_focus=True):
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, base)
         kind, a, b = self._lines[index]
-        gutter_style = self.get_component_rich_style("article-view--gutter")
+        gutter_style = self.get_component_rich_style("article-view--gutter", partial=True)
         if kind == "note":
             text = Text(end="")
             text.append(NOTE_MARK, style=gutter_style)
-            text.append(a, style=self.get_component_rich_style("article-view--note"))
+            text.append(a, style=self.get_component_rich_style("article-view--note", partial=True))
             return self._strip(text, width, base)
         text = Text(end="")
         text.append(self._gutter(a, b), style=gutter_style)
@@ -175,7 +175,7 @@ class ArticleView(ScrollView, can_focus=True):
         sentence = self.text[lit["start"] : lit["end"]]
         for s, e in word_spans(sentence, lit["start"], words):
             if s < b and e > a:
-                body.stylize(self.get_component_rich_style("article-view--word"), max(s - a, 0), min(e, b) - a)
+                body.stylize(self.get_component_rich_style("article-view--word", partial=True), max(s - a, 0), min(e, b) - a)
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         segments = [Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console)]
