@@ -304,22 +304,25 @@ async def test_a_damaged_store_is_named_on_screen_without_markup_or_escapes(host
     assert (folder / "store.json").read_bytes() == b"{ not json"
 
 
+@pytest.mark.xfail(reason="BUG tui: LoadingScreen.progress shows ingest progress (file names) in Text() without "
+                   "safe_line, so ESC/BEL in a downloaded report's file name reach the terminal", strict=False)
 async def test_building_a_store_from_hostile_file_names_shows_no_escape(tmp_path):
+    from tui.screens.loading import LoadingScreen
+
     reports = tmp_path / "reports"
     reports.mkdir()
     shutil.copy(hostile("markup.txt"), reports / "a\x1b]0;pwned\x07[bold]name.txt")
     shutil.copy(hostile("escapes.txt"), reports / "b\x1b[2J.txt")
     app = CrosswatchApp(tmp_path / "store", build_from=reports)
-    screens = []
+    shown = []
     async with app.run_test(size=SIZE) as pilot:
         original = app._show_progress
-
-        def watched(*args):
-            original(*args)
-            screens.append(rendered(app)[1])
-
-        app._show_progress = watched
+        app._show_progress = lambda *args: (shown.append(args), original(*args))
         await opened(app, pilot)
-        screens.append(rendered(app)[1])
-    for sent in screens:
-        assert forbidden_in(sent) == [], forbidden_in(sent)
+        assert any("[bold]name" in str(args[-1]) for args in shown), shown  # the names did go on screen
+        loading = LoadingScreen("replaying the progress messages")
+        await app.push_screen(loading)
+        for args in shown:  # each message as the loading screen showed it, rendered this time
+            loading.progress(*args)
+            await pilot.pause()
+            assert_clean(app)
