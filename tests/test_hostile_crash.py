@@ -211,7 +211,9 @@ def test_a_file_that_cannot_grow_refuses_the_save_and_keeps_the_store(store_dir,
     out, err = proc.communicate(timeout=60)
     lines = out.splitlines()
     assert lines[0] == "ack", err
-    assert lines[1].startswith("refused:"), (lines, err)
+    assert lines[1].startswith("refused:"), (lines, err)  # the note save
+    assert lines[2].startswith("refused:"), (lines, err)  # the ingest: a shard could not be rewritten
+    assert all(len(line) < 400 for line in lines)
     notes = notes_in(store_dir)
     assert "acknowledged before the limit" in notes.values()
     assert not any(n.startswith("yyy") for n in notes.values())
