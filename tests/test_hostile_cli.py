@@ -218,3 +218,34 @@ def test_one_line_of_five_megabytes_goes_in_with_the_rest_of_the_batch(tmp_path)
 
     with Store.open(tmp_path / "store") as st:
         assert {a["name"] for a in st.articles()} == {"oneline.txt", GOOD.name}
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_status_of_a_store_of_hostile_reports_is_terminal_safe(capsys, tmp_path, fmt):
+    store_dir = tmp_path / "store"
+    run(capsys, "ingest", str(hostile("markup.txt")), str(hostile("escapes.txt")), "--store", str(store_dir))
+    code, out, err = run(capsys, "status", "--store", str(store_dir), "--format", fmt)
+    assert code == 0, err
+    assert forbidden_in(out) == [] and forbidden_in(err) == []
+    assert "al-waleed" in out.lower() or "al waleed" in out.lower()
+
+
+def run_maybe_exit(capsys, *argv):
+    """As `run`, for commands argparse may refuse (it exits with code 2)."""
+    try:
+        code = main(list(argv))
+    except SystemExit as stop:
+        code = stop.code
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+@pytest.mark.parametrize("bad", ["2014-13-45", "0000-00-00", "\x1b[2J\x07", "[bold]tomorrow[/]"])
+def test_bad_dates_on_the_command_line_are_refused_in_a_line_or_taken_as_unknown(capsys, tmp_path, bad):
+    code, out, err = run_maybe_exit(capsys, "extract", str(GOOD), "--format", "jsonl", "--published", bad)
+    assert forbidden_in(out) == [] and forbidden_in(err) == []
+    assert code != 0 and err.strip() or code == 0 and out.strip()
+    code, out, err = run_maybe_exit(capsys, "status", "--store", str(tmp_path / "s"), "--as-of", bad)
+    assert forbidden_in(out) == [] and forbidden_in(err) == []
+    assert code != 0 and err.strip()
