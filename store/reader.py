@@ -80,6 +80,17 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
+def _utf16_by_guess(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a BOM in a script beyond ASCII (Arabic, say): charset-normalizer tells."""
+    best = from_bytes(raw[:_SAMPLE]).best()
+    if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    try:
+        return raw.decode(best.encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def _best_guess(raw: bytes) -> str:
     matches = list(from_bytes(raw))
     if not matches:
@@ -107,7 +118,7 @@ def _decode_unchecked(raw: bytes) -> str:
     if kind:
         raise UnreadableFile(f"binary file ({kind}), not text")
     if b"\x00" in raw[:4096]:
-        utf16 = _utf16_without_bom(raw)
+        utf16 = _utf16_without_bom(raw) or _utf16_by_guess(raw)
         if utf16 is not None:
             return utf16
     try:

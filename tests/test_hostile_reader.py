@@ -170,3 +170,9 @@ def test_permission_denied_is_one_line_even_as_root(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "open", denied)
     assert reason(path) == "Permission denied"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_arabic_in_utf16_without_bom_is_decoded(encoding):
+    arabic = "سيطر مسلحون على معبر الوليد الحدودي يوم الأحد، حسب ضابطين في حرس الحدود.\n" * 3
+    assert decode_bytes(arabic.encode(encoding)) == arabic
