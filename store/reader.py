@@ -117,14 +117,18 @@ def _decode_unchecked(raw: bytes) -> str:
     kind = _binary_kind(raw)
     if kind:
         raise UnreadableFile(f"binary file ({kind}), not text")
-    if b"\x00" in raw[:4096]:
-        utf16 = _utf16_without_bom(raw) or _utf16_by_guess(raw)
-        if utf16 is not None:
-            return utf16
+    has_nul = b"\x00" in raw[:4096]
+    if has_nul and (utf16 := _utf16_without_bom(raw)) is not None:
+        return utf16
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return _best_guess(raw)
+        text = None
+    if text is not None and not _looks_binary(text):
+        return text
+    if has_nul and (utf16 := _utf16_by_guess(raw)) is not None:
+        return utf16
+    return text if text is not None else _best_guess(raw)
 
 
 def decode_bytes(raw: bytes) -> str:
