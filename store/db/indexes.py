@@ -42,13 +42,14 @@ def positions_by_value(order: list[dict], name: str) -> dict[object, array]:
 
 
 def joined_sentences(order: list[dict]) -> tuple[str, list[int], list[str]]:
-    lowered = [fold(event.get("sentence") or "").replace("\n", " ") for event in order]
+    """All sentences folded and joined by newlines, where each starts, and each event's outlet."""
+    lines = [fold((event.get("sentence") or "").replace("\n", " ")) for event in order]
     starts, at = [], 0
-    for sentence in lowered:
+    for line in lines:
         starts.append(at)
-        at += len(sentence) + 1
+        at += len(line) + 1
     starts.append(at)
-    return "\n".join(lowered), starts, [event.get("outlet") or "" for event in order]
+    return "\n".join(lines), starts, [event.get("outlet") or "" for event in order]
 
 
 def position_of(order: list[dict]) -> dict[str, int]:
@@ -57,6 +58,12 @@ def position_of(order: list[dict]) -> dict[str, int]:
 
 def notes_by_position(order: list[dict]) -> dict[int, str]:
     return {i: fold(event["note"]) for i, event in enumerate(order) if event.get("note")}
+
+
+BUILDERS = {
+    "positions": position_of, "sentences": joined_sentences, "notes": notes_by_position,
+    **{name: partial(positions_by_value, name=name) for name in INDEXED},
+}
 
 
 def locked(method):
@@ -72,6 +79,7 @@ class EventIndex:
     def __init__(self, events: dict[str, dict], order: list[dict] | None = None):
         self.events = events
         self.lock = threading.RLock()
+        self._step_locks = {name: threading.Lock() for name in BUILDERS}
         self._generation = 0  # bumped by every change, so a stale background build is dropped
         self._order: list[dict] | None = None
         if order is not None:
@@ -142,23 +150,21 @@ class EventIndex:
         return {value: len(positions) for value, positions in self.field(name).items()}
 
     def warm(self) -> None:
-        """Build every index (run on a thread after open).
+        """Build every index (run on a thread after open), the ones a note save and a text search need first."""
+        for name in ("positions", "sentences", "notes", *INDEXED):
+            self._ensure(name)
 
-        Each is built outside the lock from the current order, so readers are never kept
-        waiting, and kept only if nothing changed meanwhile (else it is built on demand).
-        """
-        steps = [("positions", position_of), ("sentences", joined_sentences), ("notes", notes_by_position)]
-        steps += [(name, partial(positions_by_value, name=name)) for name in INDEXED]
-        for name, build in steps:
+    def _ensure(self, name: str) -> None:
+        """Build one index outside the main lock, so readers are not kept waiting, and keep it
+        only if nothing changed meanwhile. Two threads wanting the same index build it once."""
+        with self._step_locks[name]:
             with self.lock:
-                if self._built(name):  # a filter got there first
-                    continue
-                order, generation = self.order(), self._generation
-            built = build(order)
-            with self.lock:
-                if self._generation != generation or self._order is not order:
+                if self._built(name):
                     return
-                if not self._built(name):
+                order, generation = self.order(), self._generation
+            built = BUILDERS[name](order)
+            with self.lock:
+                if self._generation == generation and self._order is order and not self._built(name):
                     self._install(name, built)
 
     def _built(self, name: str) -> bool:
@@ -257,8 +263,18 @@ class EventIndex:
             extra += [i for i, outlet in enumerate(outlet_of) if outlet in outlets]
         return sorted(set(hits).union(extra)) if extra else hits
 
-    @locked
     def query(self, flt: EventFilter | None) -> list[dict]:
+        if flt is not None and not flt.is_empty:  # the indexes it needs, built (or awaited) unlocked
+            if flt.text:
+                self._ensure("sentences")
+                self._ensure("notes")
+            for name, attr in INDEXED.items():
+                if getattr(flt, attr):
+                    self._ensure(name)
+        return self._query(flt)
+
+    @locked
+    def _query(self, flt: EventFilter | None) -> list[dict]:
         order = self.order()
         if flt is None or flt.is_empty:
             return list(order)
