@@ -310,3 +310,16 @@ def test_an_agentless_passive_takes_a_group_only_as_the_subject_of_a_later_verb(
     assert events("The Trebil crossing was captured after the Islamic State launched two suicide bombings.") == [
         ("captured", "islamic-state", "trebil")]
     assert events("The Bab al-Hawa crossing was closed following clashes between fighters of the Islamic Front and others.") == []
+
+
+def test_which_after_a_crossing_is_that_crossing():
+    assert events("Rebels shelled the Nasib crossing, which is held by government forces.") == [
+        ("attacked", "syria-opposition", "nasib"), ("holds", "syria-gov", "nasib")]
+    found = extract_article("IS retook the Al Qaim crossing, which Iraqi forces had seized on Monday.", published=PUB).events
+    assert [(e["actor"], e["date"]) for e in found] == [("islamic-state", None), ("iraq-gov", "2019-10-14")]
+    assert found[1]["crossing_text"] == "the Al Qaim crossing"
+
+
+def test_a_relative_clause_keeps_its_own_actor():
+    assert events("The Semalka crossing, which the KRG closed in December, reopened on Monday.") == [
+        ("closed", "krg", "faysh-khabur")]

@@ -16,7 +16,8 @@ from store.extract.state import ArticleState, inside
 from store.extract.triggers import Trigger
 
 _BOUNDARY = re.compile(r";| +(?:while|whereas|but|although|though)\b| +[\u2014\u2013] +| +- +"
-                       r"|, +(?:adding|saying|noting|claiming|stressing|explaining|insisting)\b|, +(?:said|says|added)\b")
+                       r"|, +(?:adding|saying|noting|claiming|stressing|explaining|insisting)\b|, +(?:said|says|added)\b"
+                       r"|, +(?=(?:which|who)\b)")
 _PREP_BEFORE = re.compile(r"\b(?:of|for|against|from|by|at|on|to|than|toward|towards|between) +(?:the +|a +|an +)?$")
 _GROUP_OF = re.compile(r"\b(?:fighters|members|units|forces|troops|elements|militants|militiamen|brigades?|battalions?|soldiers|personnel|remnants|cells|gunmen|contingents?|detachments?) *$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|added|stated|confirmed|declared|claimed)\b(?: +[a-z0-9.]+){0,4} *$")

@@ -16,6 +16,7 @@ from store.extract.triggers import lexicon
 
 _PLACE_AFTER = re.compile(r" +(?:near|in|at|outside|by|of|on +the +edge +of)(?: +the)?(?: +(?:\w+ +)?(?:town|city|village) +of)? +(?:the +)?")
 _BARE_CROSSING = re.compile(r"(?<![a-z])(?:border +crossing|border +post|crossing +point|crossing)(?![a-z])")
+_WHICH = re.compile(r" *, +(which)\b")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
 
@@ -71,6 +72,10 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
             refs.append(Ref(pos, pos + 2, earlier[-1].crossing, None, "it"))
         elif state.topic is not None and recent <= 1:
             refs.append(Ref(pos, pos + 2, state.topic.crossing, None, "it"))
+    for r in list(refs):  # "the Nasib crossing, which is held by ...": "which" is the crossing again
+        which = _WHICH.match(folded, r.end, e)
+        if which and r.kind != "it":
+            refs.append(Ref(which.start(1), which.end(1), r.crossing, r.side, "which", shown=(r.start, r.end)))
     if s == 0 and not named and "\n" in state.text[e:e + 1]:
         refs += _headline_refs(state, e)
     refs.sort(key=lambda r: (r.start, r.end))

@@ -163,6 +163,9 @@ def _active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: in
     refs = _refs_after(sent, trigger, span_end, trigger.role)
     if kind == "withdrew":
         refs = [r for r in refs if not _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
+    if not refs:  # "the crossing, which Iraqi forces had seized": the relative pronoun is the object
+        refs = [r for r in sent.refs if r.kind == "which" and lo <= r.start < trigger.start
+                and "," not in folded[r.end:trigger.start]]
     if not refs:
         return None, []
     actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind) or sent.actor_before(trigger, lo, kind)
@@ -221,7 +224,7 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
                     "actor_text": text[actor.start:actor.end],
                     "crossing": ref.crossing,
                     "side": side,
-                    "crossing_text": text[ref.start:ref.end],
+                    "crossing_text": text[ref.shown[0]:ref.shown[1]] if ref.shown else text[ref.start:ref.end],
                     "date": day.isoformat() if day else None,
                     "date_text": day_text,
                     "hedged": sent.attr.hedged,

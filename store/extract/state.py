@@ -29,6 +29,7 @@ class Ref:
     side: str | None
     kind: str
     list_id: int | None = None
+    shown: tuple | None = None   # the words to show as crossing_text when they are not the reference itself
 
 
 @dataclass
