@@ -7,7 +7,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from textual.content import Content
 
 from store.db import Store
 from tui.app import CrosswatchApp
@@ -74,7 +73,9 @@ def lines(widget) -> list[str]:
 
 
 def title(widget) -> str:
-    return Content.from_markup(widget.border_title or "").plain
+    """The border title as shown (the public getter gives it back as markup, which is no plain text)."""
+    content = widget._border_title
+    return content.plain if content is not None else ""
 
 
 async def press(pilot, *keys: str) -> None:
