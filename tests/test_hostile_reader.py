@@ -176,3 +176,15 @@ def test_permission_denied_is_one_line_even_as_root(tmp_path, monkeypatch):
 def test_arabic_in_utf16_without_bom_is_decoded(encoding):
     arabic = "سيطر مسلحون على معبر الوليد الحدودي يوم الأحد، حسب ضابطين في حرس الحدود.\n" * 3
     assert decode_bytes(arabic.encode(encoding)) == arabic
+
+
+@pytest.mark.parametrize("start", ["MZ Bab al-Hawa", "BZh crossing", "PK forces at Rabia"])
+def test_text_beginning_like_a_file_signature_is_still_text(start):
+    text = f"{start}: militants seized the crossing on Sunday.\n"
+    assert decode_bytes(text.encode()) == text
+
+
+def test_windows_executable_is_refused_by_its_control_bytes(tmp_path):
+    path = tmp_path / "setup.txt"
+    path.write_bytes(b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + bytes(200))
+    assert "binary" in reason(path)
