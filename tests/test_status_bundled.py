@@ -174,3 +174,13 @@ def test_extracted_reports_give_the_expected_table(pipeline_status, as_of, key, 
     got = rows(pipeline_status[as_of], columns)
     assert set(got) == set(AS_OF_2014_06_24)
     assert got[key] == want
+
+
+def test_status_command_builds_the_store_from_the_bundled_reports_on_first_use(tmp_path, capsys):
+    folder = tmp_path / "first-use"
+    assert main(["status", "--store", str(folder), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (folder / "store.json").exists()
+    assert len(out["articles"]) == 5 and out["as_of"] == "2015-05-25"
+    if out["posts"]:  # once the extractor finds events
+        assert {p["crossing"] for p in out["posts"]} >= {"al-waleed", "trebil"}

@@ -79,3 +79,33 @@ def test_the_one_claim_shortcut_gives_what_the_general_rules_give(monkeypatch):
     fast = compute_status(events, articles, as_of="2014-06-20", posts=POSTS)
     monkeypatch.setattr(store.holders, "FAST", False)
     assert compute_status(events, articles, as_of="2014-06-20", posts=POSTS) == fast
+
+
+def check_invariants(status: dict, events: dict) -> None:
+    """What holds for any status: holders come from their supporting reports, dates do not pass as_of."""
+    as_of = status["as_of"]
+    for post in status["posts"]:
+        support = [events[i] for i in post["events"]]
+        assert all(e.get("decision") != "rejected" for e in support)
+        assert all(events[i].get("crossing") == post["crossing"] for i in post["events"] + post["disputed_by"])
+        if post["holder"]:
+            assert post["holder"] in {e["actor"] for e in support if e["type"] in ("captured", "holds")}
+            assert post["sources"] >= 1 and post["incidents"] >= 1
+        for day in (post["since"], post["last_report"]):
+            assert day is None or day <= as_of
+        assert post["open"] in ("open", "closed", "unknown")
+        if post["contested"]:
+            assert post["disputed_by"] or post["holder"] is None
+
+
+def test_every_status_keeps_its_invariants():
+    rng = random.Random(11)
+    articles = [article(f"c{i}", rng.choice(["AFP", "Reuters", "Rudaw"]), f"2014-0{rng.randrange(6, 9)}-{rng.randrange(1, 29):02d}")
+                for i in range(20)]
+    events = {e["id"]: e for e in (random_event(rng, n, articles) for n in range(250))}
+    engine = StatusEngine(articles, posts=POSTS).load(list(events.values()))
+    for step in range(40):
+        changed = change(rng, rng.choice(list(events.values())))
+        events[changed["id"]] = changed
+        engine.replace(changed)
+        check_invariants(engine.status(rng.choice(["2014-06-15", "2014-07-15", "2014-08-30"])), events)
