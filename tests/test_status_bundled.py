@@ -184,3 +184,31 @@ def test_status_command_builds_the_store_from_the_bundled_reports_on_first_use(t
     assert len(out["articles"]) == 5 and out["as_of"] == "2015-05-25"
     if out["posts"]:  # once the extractor finds events
         assert {p["crossing"] for p in out["posts"]} >= {"al-waleed", "trebil"}
+
+
+def find(store, snippet: str, crossing: str = "al-waleed") -> dict:
+    return next(e for e in store.events() if snippet in e["sentence"] and e["crossing"] == crossing)
+
+
+def test_an_analysts_decisions_change_the_status_and_survive_reopening(labelled):
+    """Reject the spokesman's claim: no longer contested. Correct an actor: the holder follows."""
+    engine = engine_for(labelled)
+    post = lambda st: next(p for p in st["posts"] if (p["crossing"], p["side"]) == ("al-waleed", "iq"))  # noqa: E731
+    assert post(engine.status("2014-06-24"))["contested"] is True
+    atta = find(labelled, "government forces had retaken Al Waleed")
+    labelled.decide(atta["id"], "rejected")
+    engine.replace(labelled.event(atta["id"]))
+    assert post(engine.status("2014-06-24"))["contested"] is False
+    # a (deliberately wrong) correction: "still held" by the government. Dated to the day, it
+    # outweighs the undated retellings of the capture: the holder changes, and is disputed
+    held = find(labelled, "still held by militants")
+    labelled.decide(held["id"], "accepted", corrections={"actor": "iraq-gov"})
+    engine.replace(labelled.event(held["id"]))
+    after = post(engine.status("2014-06-24"))
+    assert (after["holder"], after["since"], after["contested"]) == ("iraq-gov", "2014-06-24", True)
+    assert held["id"] in after["events"]
+    assert find(labelled, "overrunning the Al Waleed border crossing")["id"] in after["disputed_by"]
+    folder = labelled.folder
+    labelled.close()
+    with Store.open(folder, readonly=True) as again:
+        assert post(engine_for(again).status("2014-06-24")) == after
