@@ -323,3 +323,9 @@ def test_which_after_a_crossing_is_that_crossing():
 def test_a_relative_clause_keeps_its_own_actor():
     assert events("The Semalka crossing, which the KRG closed in December, reopened on Monday.") == [
         ("closed", "krg", "faysh-khabur")]
+
+
+def test_something_else_as_the_object_is_no_event():
+    assert events("Turkish authorities held a meeting at the Habur crossing on Monday.") == []
+    assert events("The Kurdish fighters had taken command of the border crossing at Tal Abyad.") == [
+        ("captured", "sdf", "tal-abyad")]

@@ -24,6 +24,8 @@ _LOCATIVE = re.compile(r"\b(?:near|outside|close +to|next +to|around|along|beyon
 _LIST_INTRO = re.compile(r" *(?:all +|the +|both +|its +|their +)?(?:[a-z]+ +){0,2}(?:border +)?(?:crossings|posts|crossing +points|gates)"
                          r"(?: +(?:with|on|along|between) +[a-z ]{2,30}?)? *[:\u2014\u2013-] *$")
 _SUBJECT_OF_VERB = re.compile(r" *(?:\([^)]{1,40}\) *)?(?:[a-z]+ed|had|has|have|was|were|then|also|launched|began|took|sent)\b")
+_DIRECT_GAP = re.compile(r"(?: *(?:the|a|an|all|of|both|sides?|its|their|main|key|strategic|nearby|vital|important|official|border"
+                         r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more)\b)* *$")
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
 _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
@@ -49,6 +51,9 @@ def _refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> li
         return []  # too far to be the object, unless it lists "all three crossings with Syria: A, B and C"
     if _LOCATIVE.search(folded[trigger.end:first]):  # "retook the village of X near the Rabia crossing"
         return []
+    if role == "direct" and not towns and not _DIRECT_GAP.match(folded, trigger.end, first) \
+            and not _LIST_INTRO.match(folded, trigger.end, first):
+        return []  # "held talks at the crossing": something else is the object
     kept = [refs[0]]
     for r in refs[1:]:
         if r.start < kept[-1].end:

@@ -92,7 +92,7 @@ _NOUN_BEFORE = re.compile(
 _APPOSITION_BEFORE = re.compile(r"(?:crossings|posts|crossing +points|border +points|gates)(?![a-z])[^.;!?]{0,45}?[,:(\u2014\u2013-] *$")
 _EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
 _CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or)\s*$")
-_LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy) +){0,2}$")
+_LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy|border|frontier) +){0,2}$")
 
 
 def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
@@ -153,6 +153,9 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
                     side = gaz.side_words[explicit_side.group().split(" side")[0].split()[-1]]
                     start = side_start
                 elif len(by_crossing) == 1:
+                    noun_before = _NOUN_BEFORE.search(before)
+                    if noun_before and "\n" not in text[first - len(before) + noun_before.start():first]:
+                        start = first - len(before) + noun_before.start()  # "the border crossing at Tal Abyad"
                     lead = _LEAD_IN.search(folded[max(0, start - 40):start])
                     if lead and "\n" not in text[start - len(lead.group()):start]:
                         start -= len(lead.group())
