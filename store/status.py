@@ -259,7 +259,7 @@ class StatusEngine:
                 answers = self._answers.setdefault(crossing, {})
                 if day not in answers:
                     answers[day] = [self.post_status(crossing, h, day) for h in self.histories(crossing).values()]
-                posts.extend(answers[day])
+                posts.extend(dict(p) for p in answers[day])  # copies: callers may annotate rows
         return {"as_of": _iso(day), "posts": posts}
 
 
