@@ -329,3 +329,9 @@ def test_something_else_as_the_object_is_no_event():
     assert events("Turkish authorities held a meeting at the Habur crossing on Monday.") == []
     assert events("The Kurdish fighters had taken command of the border crossing at Tal Abyad.") == [
         ("captured", "sdf", "tal-abyad")]
+
+
+def test_every_group_of_a_coordinated_subject():
+    assert events("Iraqi forces and the PMF retook the Al Qaim border crossing on Friday.") == [
+        ("captured", "iraq-gov", "al-qaim"), ("captured", "pmf", "al-qaim")]
+    assert events("Fighters of the YPG and IS fought at the Tal Abyad crossing.") == []

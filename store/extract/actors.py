@@ -30,6 +30,9 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
         for earlier in reversed(state.actors[max(0, i - 30):i]):  # "Kurdish forces" after "Peshmerga": the same
             if earlier.kind == "name" and earlier.faction in options:
                 return earlier.faction
+        for later in state.within("actors", actor.end, actor.end + 600):  # a headline names them only below
+            if later.kind == "name" and later.faction in options:
+                return later.faction
         for country in (first, *crossing_countries(ref.crossing)):
             faction = government_of(actor.generic, country)
             if faction:

@@ -25,7 +25,9 @@ _LIST_INTRO = re.compile(r" *(?:all +|the +|both +|its +|their +)?(?:[a-z]+ +){0
                          r"(?: +(?:with|on|along|between) +[a-z ]{2,30}?)? *[:\u2014\u2013-] *$")
 _SUBJECT_OF_VERB = re.compile(r" *(?:\([^)]{1,40}\) *)?(?:[a-z]+ed|had|has|have|was|were|then|also|launched|began|took|sent)\b")
 _DIRECT_GAP = re.compile(r"(?: *(?:the|a|an|all|of|both|sides?|its|their|main|key|strategic|nearby|vital|important|official|border"
-                         r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more)\b)* *$")
+                         r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more|most|much"
+                         r"|part|parts|large|positions?|sections?)\b)* *$")
+_COORDINATION = re.compile(r" *(?:,|and|, +and|&) +(?:the +)?")
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
 _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
@@ -47,11 +49,13 @@ def _refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> li
     if towns:  # "the town of Al Qaim as well as the border crossing": the town phrase is part of the object
         lead = _TOWN_LEAD.search(folded[max(0, towns[0].start - 40):towns[0].start])
         first = towns[0].start - (len(lead.group()) if lead else 0)
+    if refs[0].kind == "headline":  # "Kurdish Forces Seize Northern Iraq-Syria Border Crossing"
+        return refs[:1] if words_between(folded, trigger.end, first) <= 5 else []
     if words_between(folded, trigger.end, first) > _MAX_GAP_WORDS.get(role, 6) and not _LIST_INTRO.match(folded, trigger.end, first):
         return []  # too far to be the object, unless it lists "all three crossings with Syria: A, B and C"
     if _LOCATIVE.search(folded[trigger.end:first]):  # "retook the village of X near the Rabia crossing"
         return []
-    if role == "direct" and not towns and not _DIRECT_GAP.match(folded, trigger.end, first) \
+    if role in ("direct", "verb") and not towns and not _DIRECT_GAP.match(folded, trigger.end, first) \
             and not _LIST_INTRO.match(folded, trigger.end, first):
         return []  # "held talks at the crossing": something else is the object
     kept = [refs[0]]
@@ -95,7 +99,19 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     actor, refs = rule(sent, trigger, lo, hi, min(hi, next_start))
     if actor is None or not refs:
         return []
-    return [(actor, r) for r in refs]
+    actors = _coordinated(sent, actor, trigger) if role in ("verb", "direct", "intransitive") else [actor]
+    return [(a, r) for a in actors for r in refs]
+
+
+def _coordinated(sent: SentenceView, actor: Actor, trigger: Trigger) -> list[Actor]:
+    """ "Iraqi forces and the PMF retook ...", "Iraq, Syria reopen ...": every group of the subject."""
+    folded = sent.state.folded
+    group = [actor]
+    for other in reversed([a for a in sent.actors if a.end <= actor.start]):
+        if not _COORDINATION.fullmatch(folded, other.end, group[0].start) or not usable_actor(other, trigger.type):
+            break
+        group.insert(0, other)
+    return group
 
 
 def _passive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
