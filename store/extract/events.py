@@ -28,6 +28,7 @@ _DIRECT_GAP = re.compile(r"(?: *(?:the|a|an|all|of|both|sides?|its|their|main|ke
                          r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more|most|much"
                          r"|part|parts|large|positions?|sections?)\b)* *$")
 _COORDINATION = re.compile(r" *(?:,|and|, +and|&) +(?:the +)?")
+_TOWN_AND = re.compile(r" *,? *(?:as +well +as|and|along +with|including|together +with|plus|and +its) +")
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
 _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
@@ -44,7 +45,8 @@ def _refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> li
     refs = [r for r in sent.refs if trigger.end <= r.start < end]
     if not refs:
         return []
-    towns = [t for t in sent.state.within("towns", trigger.end, refs[0].start) if t.crossing == refs[0].crossing]
+    towns = [t for t in sent.state.within("towns", trigger.end, refs[0].start) if t.crossing == refs[0].crossing
+             and _TOWN_AND.fullmatch(folded, t.end, refs[0].start)]
     first = refs[0].start
     if towns:  # "the town of Al Qaim as well as the border crossing": the town phrase is part of the object
         lead = _TOWN_LEAD.search(folded[max(0, towns[0].start - 40):towns[0].start])
