@@ -52,3 +52,17 @@ def test_text_without_front_matter_is_all_body():
 def test_control_characters_in_values_are_made_safe():
     fields, _ = split_front_matter("---\ntitle: Bad\x1b]0;pwned\x07 title\n---\nx")
     assert "\x1b" not in fields["title"] and "\x07" not in fields["title"]
+
+
+def test_windows_line_ends_and_a_byte_order_mark():
+    raw = "\ufeff---\r\ntitle: T\r\npublished: 2014-06-24\r\n---\r\nMilitants took the Al Waleed crossing on Sunday.\r\n"
+    result = extract_article(raw)
+    assert result.meta["title"] == "T" and result.meta["published"] == "2014-06-24"
+    assert result.text == "Militants took the Al Waleed crossing on Sunday."
+    assert result.events[0]["date"] == "2014-06-22"
+
+
+def test_empty_and_metadata_only_files_give_no_text_and_no_error():
+    for raw in ("", "---\n---\n", "---\ntitle: x\n"):
+        result = extract_article(raw)
+        assert result.text == "" and result.events == []
