@@ -1,0 +1,73 @@
+"""Where a trigger's crossing stands: right after it ("seized the Al Waleed post"), or before
+it for a passive ("The crossing was captured by ...").
+
+The object must follow closely, with only words like "the", "all of", "control of" between;
+a place near a crossing ("the village of X near the Rabia crossing") is not the crossing.
+"""
+from __future__ import annotations
+
+import re
+
+from store.extract.clauses import SentenceView
+from store.extract.state import Ref, words_between
+from store.extract.triggers import Trigger
+
+_LOCATIVE = re.compile(r"\b(?:near|outside|close +to|next +to|around|along|beyond|behind|overlooking|adjacent +to|"
+                       r"(?:north|south|east|west)(?:east|west)? +of|from|toward|towards|between)\b")
+_LIST_INTRO = re.compile(r" *(?:all +|the +|both +|its +|their +)?(?:[a-z]+ +){0,2}(?:border +)?(?:crossings|posts|crossing +points|gates)"
+                         r"(?: +(?:with|on|along|between) +[a-z ]{2,30}?)? *[:\u2014\u2013-] *$")
+_DIRECT_GAP = re.compile(r"(?: *(?:the|a|an|all|of|both|sides?|its|their|main|key|strategic|nearby|vital|important|official|border"
+                         r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more|most|much"
+                         r"|part|parts|large|positions?|sections?)\b)* *$")
+_TOWN_AND = re.compile(r" *,? *(?:as +well +as|and|along +with|including|together +with|plus|and +its) +")
+_TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
+ALONG = re.compile(r"\b(?:along +with|together +with|as +well +as|and|plus|including) +(?:the +)?$")
+_CONNECT = re.compile(r"^(?:[ ,]|and\b|or\b|as +well +as\b|along +with\b|together +with\b|plus\b)*$")
+_MAX_GAP_WORDS = {"direct": 2, "verb": 6, "nominal-by": 3, "intransitive": 6}
+
+
+def refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> list[Ref]:
+    folded = sent.state.folded
+    refs = [r for r in sent.refs if trigger.end <= r.start < end]
+    if not refs:
+        return []
+    towns = [t for t in sent.state.within("towns", trigger.end, refs[0].start) if t.crossing == refs[0].crossing
+             and _TOWN_AND.fullmatch(folded, t.end, refs[0].start)]
+    first = refs[0].start
+    if towns:  # "the town of Al Qaim as well as the border crossing": the town phrase is part of the object
+        lead = _TOWN_LEAD.search(folded[max(0, towns[0].start - 40):towns[0].start])
+        first = towns[0].start - (len(lead.group()) if lead else 0)
+    if refs[0].kind == "headline":  # "Kurdish Forces Seize Northern Iraq-Syria Border Crossing"
+        return refs[:1] if words_between(folded, trigger.end, first) <= 5 else []
+    if words_between(folded, trigger.end, first) > _MAX_GAP_WORDS.get(role, 6) and not _LIST_INTRO.match(folded, trigger.end, first):
+        return []  # too far to be the object, unless it lists "all three crossings with Syria: A, B and C"
+    if _LOCATIVE.search(folded[trigger.end:first]):  # "retook the village of X near the Rabia crossing"
+        return []
+    if role in ("direct", "verb") and not towns and not _DIRECT_GAP.match(folded, trigger.end, first) \
+            and not _LIST_INTRO.match(folded, trigger.end, first):
+        return []  # "held talks at the crossing": something else is the object
+    kept = [refs[0]]
+    for r in refs[1:]:
+        if r.start < kept[-1].end:
+            continue
+        if _CONNECT.match(folded[kept[-1].end:r.start]) or (
+            ALONG.search(folded[max(0, r.start - 20):r.start]) and words_between(folded, kept[-1].end, r.start) <= 8
+        ):
+            kept.append(r)
+    return kept
+
+
+def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
+    refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start]
+    if not refs:
+        return []
+    kept = [refs[-1]]
+    folded = sent.state.folded
+    for r in reversed(refs[:-1]):
+        if kept[0].start >= r.end and _CONNECT.match(folded[r.end:kept[0].start]) and r.kind == kept[0].kind:
+            kept.insert(0, r)
+        elif r.kind == "pair" and kept[0].kind == "pair":
+            kept.insert(0, r)
+        else:
+            break
+    return kept

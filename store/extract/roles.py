@@ -1,0 +1,120 @@
+"""One rule per trigger role (triggers.json): where its actor and its crossing are found.
+
+passive / agent-after: "Y was captured by X", "Y fell to X", "Y is held by X"
+agent-inside: "Y came under Kurdish control"; nominal-of: "the withdrawal of X";
+nominal-by: "the capture of Y by X", "lost Y to X"; intransitive: "X withdrew (from Y)",
+"X withdrew to B" (left the crossing in hand); active (verb, direct): "X seized Y".
+Each returns (actor or None, crossing references).
+"""
+from __future__ import annotations
+
+import re
+
+from store.extract.actors import adjective_actor, previous_group, usable_actor
+from store.extract.clauses import SentenceView
+from store.extract.objects import ALONG, refs_after, refs_before
+from store.extract.state import Ref, words_between
+from store.extract.triggers import Trigger
+
+_PARTICIPIAL_LEAD = re.compile(r"^(?:\W*(?:just|only|shortly|soon|days|weeks|hours|a|few|two|three|day|week|after|since|upon|following|before|when|while|on|by|in)\b)*\W*(?:after|since|upon|following|before|when|while|on|by)\s*$")
+_SUBJECT_OF_VERB = re.compile(r" *(?:\([^)]{1,40}\) *)?(?:[a-z]+ed|had|has|have|was|were|then|also|launched|began|took|sent)\b")
+_OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
+_SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we|it)(?: +(?:had|have|has|had +already|have +already|also))? *$")
+_DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
+_FROM = re.compile(r"\b(?:from|of) +$")
+
+
+def _passive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "Y was captured by X", "Y fell to X", "Y (is) held by X": the crossing first, the group after."""
+    folded, kind = sent.state.folded, trigger.type
+    refs = refs_before(sent, lo, trigger)
+    refs += [r for r in sent.refs if trigger.end <= r.start < span_end and ALONG.search(folded[max(0, r.start - 20):r.start])
+             and re.search(r"along +with|together +with|as +well +as|including", folded[trigger.end:r.start])]
+    actor = sent.by_agent(trigger.end, kind) if trigger.passive else sent.actor_after(trigger.end, kind)
+    if actor is None and trigger.passive and not re.match(r" *(?:\w+ +)?by\b", folded[trigger.end:trigger.end + 20]):
+        # "The crossing was captured after IS launched ...": the only group in the clause
+        clause_actors = [a for a in sent.actors if lo <= a.start and a.end <= hi and usable_actor(a, kind)]
+        if len({a.faction for a in clause_actors}) == 1 and all(a.kind == "name" for a in clause_actors) \
+                and _SUBJECT_OF_VERB.match(folded, clause_actors[0].end):
+            actor = clause_actors[0]
+    return actor, refs
+
+
+def _agent_inside(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "Y came under Kurdish control", "Y remains under HTS control"."""
+    refs = refs_before(sent, lo, trigger)
+    inside = [a for a in sent.actors if trigger.start <= a.start and a.end <= trigger.end and usable_actor(a, trigger.type)]
+    return (inside[0] if inside else adjective_actor(sent.state.folded, trigger)), refs
+
+
+def _nominal_of(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "after the withdrawal of the army": the group follows; the crossing is the one in hand."""
+    folded = sent.state.folded
+    actor = sent.actor_after(trigger.end, trigger.type, 6)
+    if actor is None:
+        return None, []
+    after = [r for r in sent.refs if actor.end <= r.start < span_end and _FROM.search(folded[max(0, r.start - 8):r.start])]
+    return actor, after[:1] or [r for r in sent.refs if r.end <= trigger.start][-1:]
+
+
+def _nominal_by(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "the capture of Y by X", "lost Y to X": only with the group named."""
+    refs = refs_after(sent, trigger, span_end, trigger.role)
+    return (sent.by_agent(refs[-1].end, trigger.type) if refs else None), refs
+
+
+def _intransitive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "X withdrew (from Y)", "forces stationed at Y withdrew", "X withdrew to B" (left the crossing in hand)."""
+    state, folded = sent.state, sent.state.folded
+    actor = sent.actor_before(trigger, lo, trigger.type)
+    after = [r for r in sent.refs if trigger.end <= r.start < span_end]
+    origin = [r for r in after if _FROM.search(folded[max(0, r.start - 8):r.start])
+              or (re.match(r" +(?:from|out +of)\b", folded[trigger.end:trigger.end + 10])
+                  and words_between(folded, trigger.end, r.start) <= 10 and not re.search(r"[,;]", folded[trigger.end:r.start]))]
+    destination = [r for r in after if _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
+    before_refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start
+                   and words_between(folded, r.end, trigger.start) <= 8]
+    object_follows = _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]) and not any(
+        r.start - trigger.end <= 6 for r in after)  # "fled the area": some other place was left
+    if origin:
+        return actor, [r for r in origin if r.start == origin[0].start]
+    if object_follows:
+        return actor, []
+    if before_refs:
+        return actor, before_refs[-1:]
+    if destination and state.topic is not None and state.sentence_index - state.topic_sentence <= 2 \
+            and state.topic.crossing not in {d.crossing for d in destination}:
+        return actor, [Ref(trigger.start, trigger.end, state.topic.crossing, None, "implicit")]
+    return actor, []
+
+
+def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
+    """ "X seized Y", "X launched an attack on Y", "after taking Y, X ...", "they seized Y"."""
+    state, folded, kind = sent.state, sent.state.folded, trigger.type
+    refs = refs_after(sent, trigger, span_end, trigger.role)
+    if kind == "withdrew":
+        refs = [r for r in refs if not _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
+    if not refs:  # "the crossing, which Iraqi forces had seized": the relative pronoun is the object
+        refs = [r for r in sent.refs if r.kind == "which" and lo <= r.start < trigger.start
+                and "," not in folded[r.end:trigger.start]]
+    if not refs:
+        return None, []
+    actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind) or sent.actor_before(trigger, lo, kind)
+    lead = folded[lo:trigger.start]
+    if actor is None and lo == sent.s and _SENTENCE_PRONOUN.match(lead):
+        actor = previous_group(state, sent.s)  # "IS holds most of Anbar. They sacked the Waleed crossing."
+    if actor is None and _PRONOUN_SUBJECT.match(lead):
+        # "Rebels claimed they had seized ...": the pronoun is the group just named
+        named = [a for a in state.within("actors", sent.s, lo) if a.kind in ("name", "generic") and usable_actor(a, kind)]
+        actor = named[-1] if named else None
+    if actor is None and _PARTICIPIAL_LEAD.match(lead):
+        comma = folded.find(",", refs[-1].end, sent.e)  # "Just days after capturing Y, X now controls ..."
+        if comma >= 0:
+            following = [a for a in sent.actors if a.start > comma and usable_actor(a, kind)]
+            actor = following[0] if following and words_between(folded, comma, following[0].start) <= 3 else None
+    return actor, refs
+
+
+RULES = {"passive": _passive, "agent-after": _passive, "agent-inside": _agent_inside, "nominal-of": _nominal_of,
+          "nominal-by": _nominal_by, "intransitive": _intransitive}
