@@ -130,6 +130,8 @@ def ingest_paths(store, paths, progress=None, workers: int | None = None) -> Ing
     summary = IngestSummary(skipped=list(missing))
     jobs = _read_jobs(store, files, summary)
     orphans_before = len(store.orphaned_notes())
+    if hasattr(store, "wait_ready"):
+        store.wait_ready()  # workers are forked on Linux: let the store's index thread finish first
     now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
     pending = []
     for job, result in zip(jobs, _extract_all(jobs, progress, workers)):
