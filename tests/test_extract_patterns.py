@@ -335,3 +335,11 @@ def test_every_group_of_a_coordinated_subject():
     assert events("Iraqi forces and the PMF retook the Al Qaim border crossing on Friday.") == [
         ("captured", "iraq-gov", "al-qaim"), ("captured", "pmf", "al-qaim")]
     assert events("Fighters of the YPG and IS fought at the Tal Abyad crossing.") == []
+
+
+def test_a_held_compound_names_the_holder_as_of_the_report():
+    found = extract_article("Rebels attacked the regime-held Nasib crossing on Sunday.", published=PUB).events
+    assert [(e["type"], e["actor"], e["date"]) for e in found] == [
+        ("attacked", "syria-opposition", "2019-10-13"), ("holds", "syria-gov", PUB)]
+    assert events("Aid entered Syria through the rebel-held Bab al-Hawa crossing.") == [("holds", "syria-opposition", "bab-al-hawa")]
+    assert events("The IS-held Al Qaim crossing was quiet.") == [("holds", "islamic-state", "al-qaim")]

@@ -80,6 +80,22 @@ def adjective_actor(folded: str, trigger: Trigger) -> Actor | None:
     return None
 
 
+def compound_actor(sent, trigger: Trigger) -> Actor | None:
+    """The group in a compound before "-held"/"-controlled": "IS-held", "rebel-held", "Kurdish-controlled"."""
+    folded = sent.state.folded
+    for actor in sent.actors:
+        if actor.end == trigger.start - 1:
+            return actor
+    word = re.search(r"([a-z]+) $", folded[max(0, trigger.start - 20):trigger.start])
+    value = factions().adjectives.get(word.group(1)) if word else None
+    if not value:
+        return None
+    start = trigger.start - 1 - len(word.group(1))
+    if value in factions().by_country:
+        return Actor(start, trigger.start - 1, None, "generic", value)
+    return Actor(start, trigger.start - 1, value)
+
+
 def usable_actor(actor: Actor, event_type: str) -> bool:
     return actor.kind != "authority" or event_type in ("closed", "reopened")
 

@@ -52,6 +52,8 @@ def _coordinated(sent: SentenceView, actor: Actor, trigger: Trigger) -> list[Act
 
 
 def _event_date(sent: SentenceView, trigger: Trigger, published: date | None, kind: str):
+    if kind == "holds" and trigger.start and sent.state.text[trigger.start - 1] == "-":
+        return published, None  # "the rebel-held crossing": as of the report, whatever else the sentence dates
     lo, hi = sent.clause(trigger)
     candidates = [d for d in sent.dates if lo <= d.start and d.end <= hi]
     if not candidates:
@@ -68,7 +70,8 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
     text = state.text
     if sent.triggers and sent.refs and not text[s:e].rstrip("\u201d\"' )").endswith("?"):
         for i, trigger in enumerate(sent.triggers):
-            next_start = sent.triggers[i + 1].start if i + 1 < len(sent.triggers) else e
+            later = [t for t in sent.triggers[i + 1:] if text[t.start - 1] != "-"]  # "-held" describes, it does not end a clause
+            next_start = later[0].start if later else e
             for actor, ref in _trigger_events(sent, trigger, next_start):
                 faction = actor_id(state, actor, ref, trigger.type)
                 if faction is None:

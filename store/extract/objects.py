@@ -16,7 +16,7 @@ _LOCATIVE = re.compile(r"\b(?:near|outside|close +to|next +to|around|along|beyon
                        r"(?:north|south|east|west)(?:east|west)? +of|from|toward|towards|between)\b")
 _LIST_INTRO = re.compile(r" *(?:all +|the +|both +|its +|their +)?(?:[a-z]+ +){0,2}(?:border +)?(?:crossings|posts|crossing +points|gates)"
                          r"(?: +(?:with|on|along|between) +[a-z ]{2,30}?)? *[:\u2014\u2013-] *$")
-_DIRECT_GAP = re.compile(r"(?: *(?:the|a|an|all|of|both|sides?|its|their|main|key|strategic|nearby|vital|important|official|border"
+_DIRECT_GAP = re.compile(r"(?: *(?:[a-z]+ +(?:held|controlled|run|occupied|besieged)|the|a|an|all|of|both|sides?|its|their|main|key|strategic|nearby|vital|important|official|border"
                          r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more|most|much"
                          r"|part|parts|large|positions?|sections?)\b)* *$")
 _TOWN_AND = re.compile(r" *,? *(?:as +well +as|and|along +with|including|together +with|plus|and +its) +")
@@ -39,7 +39,9 @@ def refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> lis
         first = towns[0].start - (len(lead.group()) if lead else 0)
     if refs[0].kind == "headline":  # "Kurdish Forces Seize Northern Iraq-Syria Border Crossing"
         return refs[:1] if words_between(folded, trigger.end, first) <= 5 else []
-    if words_between(folded, trigger.end, first) > _MAX_GAP_WORDS.get(role, 6) and not _LIST_INTRO.match(folded, trigger.end, first):
+    gap = words_between(folded, trigger.end, first)
+    filler = gap <= 6 and _DIRECT_GAP.match(folded, trigger.end, first)  # "the regime-held", "all of the"
+    if gap > _MAX_GAP_WORDS.get(role, 6) and not filler and not _LIST_INTRO.match(folded, trigger.end, first):
         return []  # too far to be the object, unless it lists "all three crossings with Syria: A, B and C"
     if _LOCATIVE.search(folded[trigger.end:first]):  # "retook the village of X near the Rabia crossing"
         return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from store.extract.actors import adjective_actor, previous_group, usable_actor
+from store.extract.actors import adjective_actor, compound_actor, previous_group, usable_actor
 from store.extract.clauses import SentenceView
 from store.extract.objects import ALONG, refs_after, refs_before
 from store.extract.state import Ref, words_between
@@ -100,6 +100,8 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
                 and "," not in folded[r.end:trigger.start]]
     if not refs:
         return None, []
+    if trigger.start and state.text[trigger.start - 1] == "-":  # "the rebel-held Nasib crossing", "IS-controlled"
+        return compound_actor(sent, trigger), refs[:1]
     actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind) or sent.actor_before(trigger, lo, kind)
     lead = folded[lo:trigger.start]
     if actor is None and lo == sent.s and _SENTENCE_PRONOUN.match(lead):
