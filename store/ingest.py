@@ -6,6 +6,8 @@ storing stay in this process, which holds the store's lock.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -48,6 +50,18 @@ class Job:
     existing: dict | None
 
 
+def watch_parent(parent: int) -> None:
+    """Runs in each worker: end when the ingest that started it is gone (killed, say), instead
+    of waiting forever on a queue that its fellow workers keep open."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="crosswatch-parent-watch", daemon=True).start()
+
+
 def extract_job(text: str):
     """Runs in a worker: the extraction, or the one-line reason it failed."""
     try:
@@ -85,7 +99,7 @@ def _extract_all(jobs: list[Job], progress, workers: int | None):
     texts = [job.text for job in jobs]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if len(jobs) >= PARALLEL_MIN and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=watch_parent, initargs=(os.getpid(),)) as pool:
             results = pool.map(extract_job, texts, chunksize=max(1, len(texts) // (workers * 8)))
             for i, result in enumerate(results, 1):
                 progress and progress(i, len(jobs), jobs[i - 1].path.name)

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,51 @@ def test_a_journal_line_broken_in_the_middle_is_refused_not_repaired(built):
     with pytest.raises(StoreError, match="line 2"):
         Store.open(built)
     assert files_of(built) == before
+
+
+INGESTER = """
+import sys
+from pathlib import Path
+from store.db import Store
+st = Store.open(sys.argv[1])
+st.ingest(sorted(Path(sys.argv[2]).glob("*.txt")), progress=lambda done, total, name: print("extracted", done, flush=True))
+print("done", flush=True)
+"""
+
+
+def test_sigkill_during_a_parallel_ingest_keeps_the_notes_and_leaves_no_worker_behind(built, tmp_path):
+    from store.ingest import PARALLEL_MIN
+
+    with Store.open(built) as st:
+        noted = {e["id"]: f"note {i}" for i, e in enumerate(st.events()[:5])}
+        for event_id, note in noted.items():
+            st.save_note(event_id, note)
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    base = (bundled_articles() / "002_9dc300ccb2d8f7e5.txt").read_text(encoding="utf-8")
+    for i in range(PARALLEL_MIN + 20):
+        (batch / f"r{i:03d}.txt").write_text(base + f"\nUpdate {i}: no change at the crossing.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(INGESTER), str(built), str(batch)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    line = proc.stdout.readline()
+    assert line.startswith("extracted"), proc.stderr.read()
+    workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    assert workers  # the extraction runs in worker processes
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers), "extraction workers outlived the killed ingest"
+    with Store.open(built) as st:
+        assert not st.readonly
+        assert {event_id: st.event(event_id)["note"] for event_id in noted} == noted
+
+
+def _alive(pid: str) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except OSError:
+        return False
+    return state != "Z"
