@@ -249,3 +249,26 @@ def test_bad_dates_on_the_command_line_are_refused_in_a_line_or_taken_as_unknown
     code, out, err = run_maybe_exit(capsys, "status", "--store", str(tmp_path / "s"), "--as-of", bad)
     assert forbidden_in(out) == [] and forbidden_in(err) == []
     assert code != 0 and err.strip()
+
+
+@pytest.mark.parametrize(
+    "name, title_words",
+    [("cp1252.txt", "Al-Waleed – “the last crossing”"), ("utf16_bom.txt", "Al-Waleed – “UTF-16”"),
+     ("utf8_bom.txt", "Al-Waleed – “BOM”"), ("latin1.txt", "Militants seize Al-Waleed"),
+     ("mixed_endings.txt", "Mixed line endings")],
+)
+def test_encodings_reach_the_store_as_the_right_characters(capsys, tmp_path, name, title_words):
+    store_dir = tmp_path / "store"
+    code, out, err = run(capsys, "ingest", str(hostile(name)), "--store", str(store_dir))
+    assert code == 0, out + err
+    from store.db import Store
+
+    with Store.open(store_dir) as st:
+        (article,) = st.articles()
+        assert article["title"].endswith(title_words)
+        text = st.article(article["id"])["text"]
+        assert "\r" not in text and "\ufffd" not in text
+        events = st.events()
+        assert any(e["crossing"] == "al-waleed" and e["type"] == "captured" for e in events)
+        for event in events:
+            assert text[event["start"] : event["end"]] == event["sentence"]
