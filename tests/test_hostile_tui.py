@@ -326,3 +326,25 @@ async def test_building_a_store_from_hostile_file_names_shows_no_escape(tmp_path
             loading.progress(*args)
             await pilot.pause()
             assert_clean(app)
+
+
+async def test_search_box_takes_markup_regex_and_escape_characters_as_plain_text(hostile_store):
+    app = CrosswatchApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        for query in ("[@click=app.quit]", "(.*", "\\", "[/]", "$(rm -rf ~)"):
+            search = screen.query_one("#search")
+            search.value = query
+            await pilot.pause()
+            assert_clean(app)
+            assert app.is_running
+        search.value = "[@click=app.quit]quit"
+        await pilot.pause()
+        assert len(screen.shown) >= 1  # found literally, in the markup report's sentence
+        text = assert_clean(app)
+        assert "[@click=app.quit]quit" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
