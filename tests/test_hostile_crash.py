@@ -113,6 +113,26 @@ def variants(folder: Path, count: int) -> Path:
     return folder
 
 
+def leftover_processes(marker: str, wait: float = 10.0) -> list[int]:
+    """Processes whose command line holds `marker` (the killed child's workers), after up to `wait` s."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    deadline = time.monotonic() + wait
+    while True:
+        found = []
+        for entry in proc.iterdir():
+            if entry.name.isdigit():
+                try:
+                    if marker.encode() in (entry / "cmdline").read_bytes():
+                        found.append(int(entry.name))
+                except OSError:
+                    pass
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
 @pytest.mark.parametrize(
     "stage, nth, delay",
     [("extracted", 40, 0.0), ("writing", 1, 0.0), ("writing", 2, 0.001), ("writing", 5, 0.003), ("writing", 9, 0.0)],
@@ -141,6 +161,7 @@ def test_sigkill_during_ingest_leaves_a_store_that_opens_with_every_note(store_d
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
+    assert not leftover_processes(str(batch)), "extraction workers outlived the killed ingest"
     notes = notes_in(store_dir)  # opens, or this raises and the test fails
     for event_id, note in saved.items():
         assert notes.get(event_id) == note
