@@ -34,9 +34,12 @@ class Key:
 APP_KEYS = (
     Key("quit", "q", "quit", "Quit"),
     Key("help", "question_mark", "help", "Help"),
+    Key("palette", "ctrl+p", "command_palette", "Palette", show=False, priority=True),
 )
 
 MAIN_KEYS = (
+    Key("focus.next", "tab", "app.focus_next", "Next pane", show=False),
+    Key("focus.previous", "shift+tab", "app.focus_previous", "Previous pane", show=False),
     Key("filter.text", "slash", "filter_text", "Search"),
     Key("filter.crossings", "c", "pick('crossings')", "Crossings"),
     Key("filter.factions", "f", "pick('factions')", "Factions"),

@@ -5,7 +5,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, LoadingIndicator, ProgressBar
+from textual.widgets import Header, Label, LoadingIndicator, ProgressBar
+
+from tui.widgets.key_bar import KeyBar
 
 
 class LoadingScreen(Screen):
@@ -19,7 +21,7 @@ class LoadingScreen(Screen):
             yield Label(Text(self.what), id="loading-what")
             yield LoadingIndicator()
             yield ProgressBar(id="loading-progress", show_eta=False)
-        yield Footer()
+        yield KeyBar()
 
     def progress(self, done: int, total: int, message: str) -> None:
         bar = self.query_one(ProgressBar)

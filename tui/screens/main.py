@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from store.filters import EventFilter
 from store.sanitize import safe_line, safe_text
@@ -26,6 +26,7 @@ from tui.screens.describe import events_title
 from tui.screens.palette import PALETTE_PROVIDERS
 from tui.screens.status_feed import StatusFeed, newest_report, step_as_of
 from tui.widgets.article_view import ArticleView
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.lists import ArticleList, EventList, StatusTable
 from tui.widgets.row_table import RowTable
 
@@ -69,7 +70,7 @@ class MainScreen(Screen):
             with Vertical(id="right"):
                 yield ArticleView(id="article", classes="pane")
                 yield StatusTable(id="status", classes="pane")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False

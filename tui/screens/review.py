@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store.filters import EventFilter
 from store.sanitize import safe_line, safe_text
 from tui.app import EventsChanged
 from tui.keymap import REVIEW_KEYS
 from tui.widgets.article_view import ArticleView
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.lists import DECISION_MARKS, HEDGED_MARK, NOTE_MARK, crossing_side, event_date
 
 
@@ -54,7 +55,7 @@ class ReviewScreen(Screen):
             yield Static(id="review-progress")
             yield Static(id="review-event", classes="pane")
             yield ArticleView(id="review-article", classes="pane")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_current()
