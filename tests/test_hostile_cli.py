@@ -196,21 +196,14 @@ def test_hostile_file_names_do_not_reach_the_terminal_on_extract(capsys, hostile
         assert len([line for line in err.splitlines() if line.strip()]) == 2, err  # one line per bad file
 
 
-@pytest.mark.xfail(
-    run=False,  # it hangs for hours today; remove run=False once fixed
-    reason="BUG extract: sentence splitting is quadratic on one long line (sentences._is_boundary runs "
-    "_LAST_TOKEN.search(segment, 0, m.start()) and _split_segment copies segment[m.end():] per boundary): "
-    "0.05 MB 0.9 s, 0.1 MB 3.2 s, 0.2 MB 15 s, so 5 MB takes hours",
-)
-def test_one_line_of_five_megabytes_goes_in_with_the_rest_of_the_batch(tmp_path):
-    """A watchdog, not a speed test: at the 1 MB/s the extractor aims for, this takes seconds."""
+def one_line_batch(tmp_path, megabytes: float):
     folder = tmp_path / "batch"
     folder.mkdir()
-    big_file(folder / "oneline.txt", 5, one_line=True)
+    big_file(folder / "oneline.txt", megabytes, one_line=True)
     shutil.copy(GOOD, folder / GOOD.name)
     proc = subprocess.run(
         [sys.executable, "-m", "tui", "ingest", str(folder), "--store", str(tmp_path / "store")],
-        capture_output=True, text=True, timeout=180,
+        capture_output=True, text=True, timeout=300,  # a watchdog against hangs, not a speed test
     )
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
@@ -218,6 +211,17 @@ def test_one_line_of_five_megabytes_goes_in_with_the_rest_of_the_batch(tmp_path)
 
     with Store.open(tmp_path / "store") as st:
         assert {a["name"] for a in st.articles()} == {"oneline.txt", GOOD.name}
+        (article,) = [a for a in st.articles() if a["name"] == "oneline.txt"]
+        assert article["n_events"] > 0
+
+
+def test_one_line_of_a_megabyte_goes_in_with_the_rest_of_the_batch(tmp_path):
+    one_line_batch(tmp_path, 1)
+
+
+@pytest.mark.slow  # about 12 s today: splitting one 5 MB line is still superlinear (see the final report)
+def test_one_line_of_five_megabytes_goes_in_with_the_rest_of_the_batch(tmp_path):
+    one_line_batch(tmp_path, 5)
 
 
 @pytest.mark.parametrize("fmt", ["table", "json"])
