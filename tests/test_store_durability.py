@@ -317,3 +317,24 @@ def _alive(pid: str) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b'{"seq": 1, "kind": "note"}',
+        b'{"seq": 1, "kind": "delete", "event": "e"}',
+        b'{"seq": 1, "kind": "note", "event": "e", "value": 42}',
+        b'{"seq": 1, "kind": "decision", "event": "e", "value": {"decision": "maybe", "corrections": {}}}',
+        b'{"seq": 1, "kind": "undo", "event": "e", "value": null}',
+    ],
+    ids=["no-event", "unknown-kind", "note-not-text", "bad-decision", "undo-of-nothing"],
+)
+def test_a_journal_entry_of_the_wrong_shape_is_refused_by_name(built, line):
+    journal = built / "journal.jsonl"
+    journal.write_bytes(line + b"\n")
+    before = files_of(built)
+    with pytest.raises(StoreError, match="journal.jsonl: entry 1") as caught:
+        Store.open(built)
+    assert "\n" not in str(caught.value)
+    assert files_of(built) == before

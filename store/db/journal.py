@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from .storages import JsonLinesStorage
+from .storages import JsonLinesStorage, refuse
 
 DECISIONS = ("accepted", "rejected", None)
 CORRECTABLE = ("type", "actor", "crossing", "side", "date", "hedged", "source")
@@ -19,6 +19,23 @@ NO_DECISION = {"decision": None, "corrections": {}}
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def entry_problem(entry: dict) -> str | None:
+    """Why a journal entry cannot be replayed (a hand edit, another program), or None."""
+    kind = entry.get("kind")
+    if kind not in ("note", "decision", "undo") or not isinstance(entry.get("event"), str):
+        return "is not a note, decision or undo of an event"
+    if kind == "undo":
+        kind = entry.get("of")
+        if kind not in ("note", "decision") or not isinstance(entry.get("undoes"), int):
+            return "is an undo of nothing known"
+    value = entry.get("value")
+    if kind == "note":
+        return None if value is None or isinstance(value, str) else "holds a note that is not text"
+    if not (isinstance(value, dict) and value.get("decision") in DECISIONS and isinstance(value.get("corrections"), dict)):
+        return "holds a decision of the wrong shape"
+    return None
 
 
 class Overlay:
@@ -36,9 +53,6 @@ class Overlay:
 
     def decision(self, event_id: str) -> dict:
         return self.decisions.get(event_id, NO_DECISION)
-
-    def current(self, kind: str, event_id: str):
-        return self.note(event_id) if kind == "note" else self.decision(event_id)
 
     def _set(self, kind: str, event_id: str, value) -> None:
         table = self.notes if kind == "note" else self.decisions
@@ -78,6 +92,9 @@ class Journal:
         self.overlay = Overlay()
         self.last_seq = 0
         for doc in sorted(self.storage.read()["journal"].values(), key=lambda d: d["seq"]):
+            problem = entry_problem(doc)
+            if problem:
+                raise refuse(self.path, f"entry {doc['seq']} {problem}")
             self.overlay.apply(doc)
             self.last_seq = doc["seq"]
 
