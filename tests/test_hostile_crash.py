@@ -294,3 +294,54 @@ def test_lock_of_a_killed_process_does_not_leave_the_store_read_only(store_dir):
         assert not st.readonly
     finally:
         st.close()
+
+
+RACER = """
+import sys, time
+from store.db import Store
+start = float(sys.argv[2])
+while time.time() < start:
+    pass
+st = Store.open(sys.argv[1])
+print("readonly" if st.readonly else "writable", flush=True)
+sys.stdin.readline()
+st.close()
+"""
+
+
+@pytest.mark.parametrize("racers", [2, 4])
+def test_processes_racing_to_open_one_store_get_exactly_one_writer(store_dir, racers):
+    start = f"{time.time() + 1.0:.3f}"
+    procs = [child(RACER, str(store_dir), start) for _ in range(racers)]
+    try:
+        said = sorted(p.stdout.readline().strip() for p in procs)
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait(timeout=10)
+    assert said == ["readonly"] * (racers - 1) + ["writable"], said
+
+
+def test_stale_lock_file_with_junk_in_it_does_not_block_the_store(store_dir):
+    (store_dir / ".lock").write_text("pid 99999 from a crashed crosswatch\n")
+    with Store.open(store_dir) as st:
+        assert not st.readonly
+
+
+def test_lock_path_taken_by_a_folder_is_refused_in_one_line(store_dir):
+    lock = store_dir / ".lock"
+    if lock.exists():
+        lock.unlink()
+    lock.mkdir()
+    with pytest.raises(StoreError) as caught:
+        Store.open(store_dir).close()
+    assert ".lock" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_store_path_that_is_a_file_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("my notes")
+    with pytest.raises(StoreError) as caught:
+        Store.open(path).close()
+    assert "not a folder" in str(caught.value)
+    assert path.read_text() == "my notes"
