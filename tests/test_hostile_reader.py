@@ -188,3 +188,18 @@ def test_windows_executable_is_refused_by_its_control_bytes(tmp_path):
     path = tmp_path / "setup.txt"
     path.write_bytes(b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + bytes(200))
     assert "binary" in reason(path)
+
+
+def test_symlink_to_a_device_is_refused(tmp_path):
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero")
+    link = tmp_path / "report.txt"
+    link.symlink_to("/dev/zero")
+    assert "not a regular file" in reason(link)
+
+
+def test_symlink_loop_is_refused_in_one_line(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    assert "symbolic links" in reason(a)
