@@ -338,3 +338,19 @@ def test_a_journal_entry_of_the_wrong_shape_is_refused_by_name(built, line):
         Store.open(built)
     assert "\n" not in str(caught.value)
     assert files_of(built) == before
+
+
+@pytest.mark.parametrize("table, field, value", [("events", "date", 20140622), ("events", "start", "early"), ("articles", "published", 2014)])
+def test_a_field_of_the_wrong_type_is_refused_by_file(built, table, field, value):
+    shard = next(p for p in sorted((built / "corpus").glob("*.json")) if json.loads(p.read_bytes())["events"])
+    data = json.loads(shard.read_bytes())
+    doc = next(iter(data[table].values()))
+    target = doc["events"][0] if table == "events" else doc
+    target[field] = value
+    shard.write_text(json.dumps(data), encoding="utf-8")
+    before = files_of(built)
+    with pytest.raises(StoreError) as caught:
+        with Store.open(built) as st:
+            st.events()
+    assert str(shard) in str(caught.value)
+    assert files_of(built) == before

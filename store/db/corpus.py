@@ -69,6 +69,9 @@ class Corpus:
                 if bad is None:
                     raise StoreError(f"{path}: two articles share an id; {ADVICE}")
                 raise _refuse_doc(path, "articles", bad, ("id",))
+            odd = next((doc for doc in docs if any(not isinstance(doc.get(k) or "", str) for k in ("published", "path", "name", "source", "title"))), None)
+            if odd is not None:
+                raise StoreError(f"{path}: article {odd['id']} has a field of the wrong type; {ADVICE}")
             articles.update(loaded)
             for doc in data.get("events", {}).values():
                 events = doc.get("events")

@@ -35,6 +35,8 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> list[dict]:
         raise bad_events(next(path for _, path, _, events in joined if any("id" not in e for e in events))) from None
     if not all(type(event_id) is str for event_id in by_id):
         raise bad_events(next(path for _, path, _, events in joined if any(type(e["id"]) is not str for e in events)))
+    if not {type(x) for x in map(itemgetter("start"), served)} | {type(x) for x in map(itemgetter("end"), served)} <= {int}:
+        raise bad_events(next(path for _, path, _, events in joined if any(_odd(e) for e in events)))
     for event_id in set(overlay.notes) | set(overlay.decisions):
         event = by_id.get(event_id)
         if event is not None:
@@ -43,4 +45,13 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> list[dict]:
         days = [event["date"] or event["published"] or "\uffff" for event in served]
         return [served[i] for i in sorted(range(len(served)), key=days.__getitem__)]
     except (KeyError, TypeError):  # a hand-edited store with odd values: the careful key
+        pass
+    try:
         return sorted(served, key=sort_key)
+    except TypeError:
+        raise bad_events(next(path for _, path, _, events in joined if any(_odd(e) for e in events))) from None
+
+
+def _odd(event: dict) -> bool:
+    """A date that is not text, or an offset that is not a whole number."""
+    return not isinstance(event.get("date") or "", str) or not all(type(event.get(k)) is int for k in ("start", "end"))
