@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.reader import UnreadableFile, decode_bytes
-from store.sanitize import is_safe, safe_line, safe_text
+from store.sanitize import PLACEHOLDER, is_safe, safe_line, safe_text
 from tests.hostile import forbidden_in
 
 # Text weighted towards the characters that matter: escapes, controls, bidi, markup.
@@ -65,3 +65,11 @@ def test_unicode_with_a_bom_or_utf8_round_trips(text, encoding):
         assert controls > 4 or not any(ch.isprintable() and not ch.isspace() for ch in text)
         return
     assert decoded == text
+
+
+@given(any_text.map(lambda t: "".join(ch for ch in t if ch not in "\x1b\x9b\x9d\x90\x98\x9e\x9f\r")))
+def test_without_escape_sequences_every_character_keeps_its_place(text):
+    """Controls become one placeholder each, so nothing else moves: words and offsets survive."""
+    shown = safe_text(text)
+    assert len(shown) == len(text)
+    assert all(a == b or b == PLACEHOLDER for a, b in zip(text, shown))
