@@ -93,13 +93,6 @@ DAMAGES = {
 }
 
 
-def damage_cases(built: Path):
-    for path in store_files(built):
-        if path.suffix == ".json":
-            for label in DAMAGES:
-                yield str(path.relative_to(built)), label
-
-
 def test_the_built_store_has_the_files_these_tests_damage(built_store):
     names = {p.name for p in store_files(built_store)}
     assert "store.json" in names and "journal.jsonl" in names
