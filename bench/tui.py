@@ -80,9 +80,9 @@ def child_crosswatch(store: str) -> dict:
     app = Timed(Path(store))
 
     async def drive(pilot) -> None:
-        await app.ready.wait()
-        await pilot.pause()
+        await app.ready.wait()  # set once the main screen has painted the store's data
         times["data"] = _since_spawn()
+        await pilot.pause()
         times["events"] = len(app.events)
         app.exit()
 

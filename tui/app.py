@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from collections.abc import Iterator, Mapping
 from typing import Iterable
 
 from textual import work
@@ -27,6 +28,22 @@ class EventsChanged(Message):
         self.event_ids = frozenset(event_ids)
 
 
+class StoreEvents(Mapping):
+    """Every event by id, read from the store, which keeps them current: no second copy of 100,000 events."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def __getitem__(self, event_id: str) -> dict:
+        return self.store.event(event_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return (event["id"] for event in self.store.events())
+
+    def __len__(self) -> int:
+        return self.store.count()
+
+
 class CrosswatchApp(App):
     TITLE = "Crosswatch"
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
@@ -38,7 +55,7 @@ class CrosswatchApp(App):
         self.build_from = build_from
         self.store = None
         self.articles: dict[str, dict] = {}
-        self.events: dict[str, dict] = {}
+        self.events: Mapping[str, dict] = {}
         self.user_keymap: dict[str, str] = {}
         self.ready = asyncio.Event()  # set once the main screen shows (or opening failed)
         self.failed: str | None = None
@@ -83,13 +100,20 @@ class CrosswatchApp(App):
 
         self.store = store
         self.articles = {a["id"]: a for a in articles}
-        self.events = {e["id"]: e for e in events}
+        self.events = StoreEvents(store)
         if getattr(store, "readonly", False):
             reason = getattr(store, "readonly_reason", None) or "another crosswatch has this store open"
             self.notify(f"READ-ONLY: {reason}; nothing you do here is saved.",
                         title="Read-only", severity="warning", timeout=10, markup=False)
-        self.switch_screen(MainScreen([e["id"] for e in events]))
-        self.call_after_refresh(self.ready.set)
+        self.switch_screen(MainScreen())
+        self.call_after_refresh(self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        """The data is on screen: now the store may build its other indexes in the background."""
+        warm = getattr(self.store, "warm", None)
+        if warm is not None:
+            warm()
+        self.ready.set()
 
     async def settled(self, timeout: float = 600) -> None:
         """Wait until workers are done and every screen shows its latest status (tests, screenshots)."""
@@ -113,9 +137,7 @@ class CrosswatchApp(App):
         return True
 
     def _reload(self, event_ids: Iterable[str]) -> None:
-        ids = [i for i in event_ids if i]
-        for event_id in ids:
-            self.events[event_id] = self.store.event(event_id)
+        ids = [i for i in event_ids if i]  # the store has updated its own dicts already
         for screen in self.screen_stack:
             screen.post_message(EventsChanged(ids))
 

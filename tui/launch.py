@@ -13,10 +13,15 @@ Progress = Callable[[int, int, str], None]
 def open_or_build(store_dir: Path, build_from: Path | None, progress: Progress):
     """Open the store (building it from the bundled reports on first run); runs in a worker thread.
 
-    Returns the store, its articles and its events in the store's order.
+    Returns the store, its articles and its events in the store's order (the indexes
+    the first screen needs are built here, off the UI thread).
     """
     from store.db import Store
     from store.db.schema import has_store
+    from store.filters import EventFilter
+
+    class Store(Store):  # noqa: F811 - the browser starts the index build itself, after its first paint
+        WARM_ON_OPEN = False
 
     def report(*args) -> None:
         done, total, message = _progress_args(args)
@@ -32,7 +37,10 @@ def open_or_build(store_dir: Path, build_from: Path | None, progress: Progress):
     else:  # first run: build it from the bundled reports
         store = Store.open_or_build(store_dir, progress=report)
     progress(1, 1, "Loading events …")
-    return store, store.articles(), store.events()
+    articles, events = store.articles(), store.events()
+    if articles:  # the article pane asks for an article's events first: have that index ready
+        store.events(EventFilter(article_id=articles[0]["id"]))
+    return store, articles, events
 
 
 def _progress_args(args: tuple) -> tuple[int, int, str]:

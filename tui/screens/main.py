@@ -46,9 +46,9 @@ class MainScreen(Screen):
 
     as_of: reactive[str | None] = reactive(None, init=False)
 
-    def __init__(self, order: list[str]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.rank = {event_id: place for place, event_id in enumerate(order)}  # every event's place in the store's order
+        self._rank: dict[str, int] | None = None
         self.flt = EventFilter()
         self.back_stack: list[EventFilter] = []
         self.shown: list[dict] = []
@@ -58,6 +58,12 @@ class MainScreen(Screen):
     @property
     def events(self) -> dict[str, dict]:
         return self.app.events
+
+    def rank(self) -> dict[str, int]:
+        """Every event's place in the store's order, made the first time the cursor must find an event."""
+        if self._rank is None:
+            self._rank = {event["id"]: place for place, event in enumerate(self.app.store.events())}
+        return self._rank
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,7 +87,7 @@ class MainScreen(Screen):
         self.apply_filter(self.flt, remember=False)
         self.feed = StatusFeed(self.app.store, self._status_answer)
         self.query_one(StatusTable).border_title = "Status · computing …"
-        self.refresh_status()
+        self.call_after_refresh(self.refresh_status)  # after the first paint: the events come first
 
     # -- filtering -----------------------------------------------------------------
 
@@ -95,7 +101,7 @@ class MainScreen(Screen):
         self.update_events_title()
 
     def update_events_title(self) -> None:
-        self.query_one("#events-pane").border_title = events_title(len(self.shown), len(self.rank), self.flt, self.app.articles)
+        self.query_one("#events-pane").border_title = events_title(len(self.shown), self.app.store.count(), self.flt, self.app.articles)
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)
@@ -134,11 +140,7 @@ class MainScreen(Screen):
 
     def facet_options(self, facet: str) -> list[tuple[str, str]]:
         field, _ = FACETS[facet]
-        counts: dict[str, int] = {}
-        for event in self.events.values():
-            value = event.get(field)
-            if value:
-                counts[value] = counts.get(value, 0) + 1
+        counts = self.value_counts(field)
         return [(value, f"{value}  ({n})") for value, n in sorted(counts.items())]
 
     def action_pick(self, facet: str) -> None:
@@ -299,12 +301,12 @@ class MainScreen(Screen):
 
         def picked(days) -> None:
             if days is not None:
-                self.as_of = days[0] or newest_report(self.events.values())
+                self.as_of = days[0] or newest_report(self.app.articles.values())
 
         self.app.push_screen(DateRangeScreen(self.as_of, None, single=True, title="Status as of"), picked)
 
     def reset_as_of(self) -> None:
-        self.as_of = newest_report(self.events.values())
+        self.as_of = newest_report(self.app.articles.values())
 
     def export(self, fmt: str) -> None:
         self.notify("Exporting …")

@@ -8,7 +8,7 @@ text. Marks never rely on colour: `?` hedged, `✎` note, `✓`/`✗` decision,
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Hashable, Mapping, Sequence
+from typing import Callable, Hashable, Mapping, Sequence
 
 from rich.text import Text
 
@@ -73,10 +73,10 @@ class EventList(RowTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.rank: Mapping[Hashable, int] = {}
+        self.rank: Callable[[], Mapping[Hashable, int]] = dict
 
-    def set_events(self, shown: Sequence[Mapping], rank: Mapping[Hashable, int]) -> None:
-        """`shown`: the events passing the filters, in the store's order; `rank`: every id's place in that order.
+    def set_events(self, shown: Sequence[Mapping], rank: Callable[[], Mapping[Hashable, int]]) -> None:
+        """`shown`: the events passing the filters, in the store's order; `rank()`: every id's place in that order.
 
         With the rank, finding an event among 100,000 rows is a binary search, not a scan.
         """
@@ -87,10 +87,10 @@ class EventList(RowTable):
         return row["id"]
 
     def locate(self, key: Hashable) -> int | None:
-        target = self.rank.get(key)
+        rank = self.rank()
+        target = rank.get(key)
         if target is None:
             return super().locate(key)
-        rank = self.rank
         at = bisect_left(self.rows, target, key=lambda e: rank.get(e["id"], -1))
         if at < len(self.rows) and self.rows[at]["id"] == key:
             return at
