@@ -33,9 +33,9 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> list[dict]:
         by_id.update(zip(map(itemgetter("id"), served), served))
     except (KeyError, TypeError):
         raise bad_events(next(path for _, path, _, events in joined if any("id" not in e for e in events))) from None
-    if not all(type(event_id) is str for event_id in by_id):
+    if set(map(type, by_id)) - {str}:
         raise bad_events(next(path for _, path, _, events in joined if any(type(e["id"]) is not str for e in events)))
-    if not {type(x) for x in map(itemgetter("start"), served)} | {type(x) for x in map(itemgetter("end"), served)} <= {int}:
+    if not set(map(type, map(itemgetter("start"), served))) | set(map(type, map(itemgetter("end"), served))) <= {int}:
         raise bad_events(next(path for _, path, _, events in joined if any(_odd(e) for e in events)))
     for event_id in set(overlay.notes) | set(overlay.decisions):
         event = by_id.get(event_id)
