@@ -354,3 +354,40 @@ def test_a_field_of_the_wrong_type_is_refused_by_file(built, table, field, value
             st.events()
     assert str(shard) in str(caught.value)
     assert files_of(built) == before
+
+
+SECOND = """
+import sys
+from store.db import Store, StoreError
+st = Store.open(sys.argv[1])
+print("readonly" if st.readonly else "writable", st.readonly_reason, flush=True)
+for attempt in (lambda: st.save_note(st.events()[0]["id"], "from the second window"),
+                lambda: st.decide(st.events()[0]["id"], "rejected"), st.undo,
+                lambda: st.ingest([sys.argv[2]])):
+    try:
+        attempt()
+        print("WROTE", flush=True)
+    except StoreError as err:
+        print("refused:", err, flush=True)
+st.close()
+"""
+
+
+def test_a_second_process_cannot_change_the_first_ones_store(built):
+    first = Store.open(built)
+    try:
+        event_id = first.events()[0]["id"]
+        first.save_note(event_id, "the first window's note")
+        before = files_of(built)
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        done = subprocess.run([sys.executable, "-c", textwrap.dedent(SECOND), str(built), str(bundled_articles())],
+                              capture_output=True, text=True, env=env, timeout=60)
+        lines = done.stdout.splitlines()
+        assert lines[0].startswith("readonly another Crosswatch process"), done.stderr
+        assert len(lines) == 5 and all(line.startswith("refused:") and "read-only" in line for line in lines[1:]), lines
+        assert files_of(built) == before  # not a byte changed
+        first.save_note(event_id, "and it keeps writing")
+    finally:
+        first.close()
+    with Store.open(built) as st:
+        assert st.event(event_id)["note"] == "and it keeps writing"
