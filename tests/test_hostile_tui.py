@@ -80,11 +80,14 @@ async def test_clicking_where_the_click_markup_is_shown_runs_nothing(hostile_sto
         screen.jump_to_article(markup_id)
         await pilot.pause()
         text, _ = rendered(app)
+        clicked = 0
         for row, line in enumerate(text.splitlines()):
             column = line.find("[@click=app.quit]")
             if column >= 0:
                 await pilot.click(offset=(column + 3, row))
                 await pilot.pause()
+                clicked += 1
+        assert clicked, "the click markup is not on screen to click"
         assert app.is_running and app.return_code is None
 
 
