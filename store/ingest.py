@@ -9,6 +9,7 @@ import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -99,11 +100,16 @@ def _extract_all(jobs: list[Job], progress, workers: int | None):
     texts = [job.text for job in jobs]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if len(jobs) >= PARALLEL_MIN and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=watch_parent, initargs=(os.getpid(),)) as pool:
-            results = pool.map(extract_job, texts, chunksize=max(1, len(texts) // (workers * 8)))
-            for i, result in enumerate(results, 1):
-                progress and progress(i, len(jobs), jobs[i - 1].path.name)
-                yield result
+        done = 0
+        try:
+            with ProcessPoolExecutor(max_workers=workers, initializer=watch_parent, initargs=(os.getpid(),)) as pool:
+                results = pool.map(extract_job, texts, chunksize=max(1, len(texts) // (workers * 8)))
+                for done, result in enumerate(results, 1):
+                    progress and progress(done, len(jobs), jobs[done - 1].path.name)
+                    yield result
+        except BrokenProcessPool:  # a worker was killed (out of memory?): the rest are reported, not lost silently
+            for _ in range(done, len(jobs)):
+                yield "not extracted: an extraction worker died (out of memory?); ingest it again"
     else:
         for i, text in enumerate(texts, 1):
             result = extract_job(text)
@@ -111,19 +117,19 @@ def _extract_all(jobs: list[Job], progress, workers: int | None):
             yield result
 
 
-def _article_id(store, job: Job) -> str:
+def _article_id(known: dict[str, dict], job: Job) -> str:
     if job.existing:
         return job.existing["id"]
     candidate = ids.article_id(job.text_hash)
-    taken = store._articles.get(candidate)
+    taken = known.get(candidate)
     if taken is not None and taken.get("path") != job.key:
         # that id belongs to an article whose text has since changed; stay unique
         candidate = ids.article_id(ids.content_hash(job.text_hash + job.key))
     return candidate
 
 
-def _update(store, job: Job, extraction, now: str):
-    article_id = _article_id(store, job)
+def _update(known: dict[str, dict], job: Job, extraction, now: str):
+    article_id = _article_id(known, job)
     events = [{key: event.get(key) for key in EVENT_KEYS} for event in extraction.events]
     for event, event_id in zip(events, ids.event_ids(article_id, events)):
         event["id"] = event_id
@@ -147,6 +153,7 @@ def ingest_paths(store, paths, progress=None, workers: int | None = None) -> Ing
     if hasattr(store, "wait_ready"):
         store.wait_ready()  # workers are forked on Linux: let the store's index thread finish first
     now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    known = {article["id"]: article for article in store.articles()}
     pending = []
     for job, result in zip(jobs, _extract_all(jobs, progress, workers)):
         if isinstance(result, str):
@@ -155,7 +162,7 @@ def ingest_paths(store, paths, progress=None, workers: int | None = None) -> Ing
         if not result.text.strip():
             summary.skipped.append((str(job.path), "no article text left once navigation, comments and appeals were cut"))
             continue
-        pending.append(_update(store, job, result, now))
+        pending.append(_update(known, job, result, now))
         (summary.updated if job.existing else summary.ingested).append(str(job.path))
         summary.events += len(pending[-1][1])
         if len(pending) >= COMMIT_EVERY:

@@ -168,3 +168,34 @@ def test_a_file_of_only_boilerplate_is_skipped_with_its_reason(store, tmp_path):
     summary = store.ingest([page, REPORT])
     assert summary.skipped == [(str(page), "no article text left once navigation, comments and appeals were cut")]
     assert len(summary.ingested) == 1
+
+
+def test_a_worker_that_dies_loses_no_file_silently(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from store import ingest as ingest_module
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the stand-in extractor reaches workers only when they are forked")
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    base = REPORT.read_text(encoding="utf-8")
+    for i in range(ingest_module.PARALLEL_MIN + 4):
+        (folder / f"r{i:03d}.txt").write_text(base + f"\nUpdate {i}.\n" + ("DIE-HERE\n" if i == 30 else ""), encoding="utf-8")
+
+    real = ingest_module.extract_article
+
+    def dies_on_one(raw, published=None):
+        if "DIE-HERE" in raw:
+            import os
+            os._exit(9)  # what the kernel's out-of-memory killer looks like from here
+        return real(raw, published)
+
+    monkeypatch.setattr(ingest_module, "extract_article", dies_on_one)  # forked workers inherit it
+    with Store.open(tmp_path / "store") as st:
+        summary = ingest_paths(st, [folder], workers=2)
+        stored = len(st.articles())
+    total = ingest_module.PARALLEL_MIN + 4
+    assert len(summary.ingested) + len(summary.skipped) == total
+    assert stored == len(summary.ingested) and any("worker died" in reason for _, reason in summary.skipped)
