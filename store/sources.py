@@ -8,13 +8,12 @@ War Journal stories (000, 001) that reuse a background paragraph share 15%.
 
 An outlet's name is reduced to the outlet that wrote the story: "The Peninsula (AFP)"
 is AFP (a wire agency in brackets), "Long War Journal (reposted by MESOP)" is Long War
-Journal. Articles are then joined into sources when they are copies or share an outlet.
+Journal. An article's independent source is then its outlet, or for a copy its original's outlet.
 """
 from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
 from datetime import date
 
 from .status_rules import status_rules
@@ -49,22 +48,6 @@ def outlet_key(outlet: str | None) -> str | None:
         else:
             name = base or inner
     return name.lower()
-
-
-class _Union:
-    def __init__(self, items: Iterable[str]):
-        self.parent = {item: item for item in items}
-
-    def find(self, item: str) -> str:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 SAMPLE = 8  # keep one 5-gram hash in 8 (by value) for a quick estimate before the exact count
@@ -153,18 +136,16 @@ def _day(value) -> date | None:
 
 
 def source_groups(articles: list[dict], copies: dict[str, str | None] | None = None) -> dict[str, str]:
-    """article id -> independent source key (copies and same-outlet articles share one key)."""
-    union = _Union(a["id"] for a in articles)
-    for aid, orig in (syndication(articles) if copies is None else copies).items():
-        if orig:
-            union.join(aid, orig)
-    by_outlet: dict[str, str] = {}
-    for art in articles:
-        key = outlet_key(art.get("source") or art.get("outlet"))
-        if key is None:
-            continue
-        if key in by_outlet:
-            union.join(art["id"], by_outlet[key])
-        else:
-            by_outlet[key] = art["id"]
-    return {a["id"]: union.find(a["id"]) for a in articles}
+    """article id -> independent source: the outlet that wrote the story (a copy: its original's).
+
+    Copies are not chained into outlets: one AFP story reprinted by Arab Today puts that
+    article under AFP, not every Arab Today article.
+    """
+    copies = syndication(articles) if copies is None else copies
+    by_id = {a["id"]: a for a in articles}
+
+    def key(article_id: str) -> str:
+        article = by_id[copies.get(article_id) or article_id]
+        return outlet_key(article.get("source") or article.get("outlet")) or f"article:{article['id']}"
+
+    return {a["id"]: key(a["id"]) for a in articles}

@@ -32,7 +32,7 @@ from .crossing_posts import posts_of
 from .holders import PostHistory, open_state, resolve
 from .status_update import reresolve
 from .incidents import incident_index
-from .sources import outlet_key, source_groups, syndication
+from .sources import source_groups, syndication
 from .status_rules import status_rules
 
 
@@ -244,7 +244,7 @@ class StatusEngine:
         """Per article: its independent source and, for a syndicated copy, the article it copies."""
         return [
             {"id": aid, "outlet": a.get("source"), "published": a.get("published"),
-             "source": outlet_key(self.articles[self.source_of[aid]].get("source")) or self.source_of[aid],
+             "source": self.source_of[aid],
              "syndicated_of": self.copies.get(aid)}
             for aid, a in sorted(self.articles.items(), key=lambda kv: (kv[1].get("published") or "", kv[0]))
         ]

@@ -93,3 +93,13 @@ def test_rejected_reports_are_not_part_of_incidents():
     kept = event("holds", "krg", crossing="rabia", art=AFP1)
     rejected = event("holds", "krg", crossing="rabia", art=AFP2, decision="rejected")
     assert set(incident_index([kept, rejected])) == {kept["id"]}
+
+
+def test_a_reprint_counts_under_the_original_outlet_without_merging_the_reprinters_own_stories():
+    story = "Sunni Arab militants have seized the Al-Waleed border post between Iraq and Syria officers said on Monday " * 3
+    original = article("o", "AFP", "2014-06-23", story)
+    reprint = article("r", "Arab Today", "2014-06-24", "Arab Today: " + story)
+    own = article("n", "Arab Today", "2014-06-24", "Kurdish forces hold the Rabia crossing, local officials said on Tuesday.")
+    groups = source_groups([original, reprint, own])
+    assert groups["o"] == groups["r"] == "afp"
+    assert groups["n"] == "arab today"

@@ -6,6 +6,7 @@ import json
 import sys
 
 COLUMNS = ("crossing", "side", "holder", "since", "open", "last_report", "sources", "incidents", "contested")
+SOURCES_SHOWN, ARTICLES_SHOWN = 12, 6
 HEADINGS = ("crossing", "side", "holder", "since", "open", "last report", "sources", "incidents", "contested")
 
 
@@ -58,7 +59,11 @@ def render_sources(marks: list[dict]) -> str:
             label += f" (copy of {safe_line(copied.get('name') or mark['syndicated_of'])})"
         groups.setdefault(safe_line(str(mark["source"])), []).append(label)
     lines = [f"independent sources: {len(groups)}"]
-    lines += [f"  {source}: {', '.join(labels)}" for source, labels in groups.items()]
+    for source, labels in list(groups.items())[:SOURCES_SHOWN]:
+        more = f", and {len(labels) - ARTICLES_SHOWN} more" if len(labels) > ARTICLES_SHOWN else ""
+        lines.append(f"  {source}: {', '.join(labels[:ARTICLES_SHOWN])}{more}")
+    if len(groups) > SOURCES_SHOWN:
+        lines.append(f"  … and {len(groups) - SOURCES_SHOWN} more sources (--format json lists every article)")
     return "\n".join(lines)
 
 
