@@ -15,7 +15,8 @@ from store.extract.state import ArticleState, Ref, between
 from store.extract.triggers import lexicon
 
 _PLACE_AFTER = re.compile(r" +(?:near|in|at|outside|by|of|on +the +edge +of)(?: +the)?(?: +(?:\w+ +)?(?:town|city|village) +of)? +(?:the +)?")
-_BARE_CROSSING = re.compile(r"(?<![a-z])(?:border +crossing|border +post|crossing +point|crossing)(?![a-z])")
+_BARE_CROSSING = re.compile(r"(?<![a-z])(?:border +crossing|border +post|border +point|border +gate|frontier +post|crossing +point"
+                            r"|(?:main|key|strategic|major|last|only|vital|busiest) +crossing)(?![a-z])")
 _WHICH = re.compile(r" *, +(which)\b")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
