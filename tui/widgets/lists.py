@@ -1,7 +1,7 @@
 """The three tables of the main screen: articles, events, crossing status.
 
 Each takes plain dicts (as the store serves them) and turns fields into
-`Text` through `safe_line`, so a title like `[bold]` or an ESC byte is shown as
+plain text through `safe_line`, so a title like `[bold]` or an ESC byte is shown as
 text. Marks never rely on colour: `?` hedged, `✎` note, `✓`/`✗` decision,
 `⚠` contested.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Callable, Hashable, Mapping, Sequence
 
-from rich.text import Text
 
 from store.sanitize import safe_line
 from tui.widgets.row_table import Column, RowTable
@@ -20,8 +19,9 @@ DECISION_MARKS = {"accepted": "✓", "rejected": "✗"}
 CONTESTED_MARK = "⚠"
 
 
-def cell(value: object, style: str = "", justify: str = "left") -> Text:
-    return Text("" if value is None else safe_line(str(value)), style=style, justify=justify, end="")
+def cell(value: object, style: str = "") -> tuple[str, str]:
+    """A table cell: the value as one safe line of plain text, and its style."""
+    return ("" if value is None else safe_line(str(value)), style)
 
 
 def event_date(event: Mapping) -> str:
@@ -50,12 +50,12 @@ class ArticleList(RowTable):
     def key_of(self, row: Mapping) -> Hashable:
         return row["id"]
 
-    def row_cells(self, a: Mapping) -> Sequence[Text]:
+    def row_cells(self, a: Mapping) -> Sequence[tuple[str, str]]:
         return (
             cell(a.get("title") or a.get("name")),
             cell(a.get("source"), "italic"),
             cell(a.get("published") or "—"),
-            cell(a.get("n_events", 0), justify="right"),
+            cell(a.get("n_events", 0)),
         )
 
 
@@ -96,7 +96,7 @@ class EventList(RowTable):
             return at
         return None
 
-    def row_cells(self, e: Mapping) -> Sequence[Text]:
+    def row_cells(self, e: Mapping) -> Sequence[tuple[str, str]]:
         decision = e.get("decision")
         return (
             cell(event_date(e)),
@@ -135,7 +135,7 @@ class StatusTable(RowTable):
     def key_of(self, row: Mapping) -> Hashable:
         return (row["crossing"], row.get("side"))
 
-    def row_cells(self, p: Mapping) -> Sequence[Text]:
+    def row_cells(self, p: Mapping) -> Sequence[tuple[str, str]]:
         is_open = p.get("open")
         return (
             cell(p["crossing"], "bold"),
@@ -143,7 +143,7 @@ class StatusTable(RowTable):
             cell(p.get("holder") or "unknown", "" if p.get("holder") else "dim"),
             cell(p.get("since") or "—"),
             cell(p.get("last_report") or "—"),
-            cell(p.get("sources", 0), justify="right"),
+            cell(p.get("sources", 0)),
             cell(CONTESTED_MARK if p.get("contested") else "", "bold"),
             cell({True: "open", False: "shut", "open": "open", "closed": "shut"}.get(is_open, "")),
         )

@@ -3,16 +3,18 @@
 Textual's DataTable builds every row up front; the event list can hold a whole
 store, so this one keeps the list of rows it is given and asks its subclass for the cells
 of a row only when that row is painted (the Line API, as Textualize/toolong does).
-Cells are `rich.text.Text`, never markup strings.
+Cells are plain text with a style, drawn as segments: never parsed as markup.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Hashable, Sequence
 
+from functools import lru_cache
+
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -21,6 +23,25 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 CURSOR_MARK = "›"
+Cell = tuple  # (plain text, style string or None): never markup
+
+
+@lru_cache(maxsize=256)
+def parse_style(style: str) -> Style:
+    return Style.parse(style)
+
+
+def fit(text: str, width: int, justify: str = "left") -> str:
+    """`text` cut (with an ellipsis) or padded to exactly `width` cells."""
+    if text.isascii():
+        if len(text) > width:
+            return text[: width - 1] + "…" if width > 0 else ""
+        return text.rjust(width) if justify == "right" else text.ljust(width)
+    size = cell_len(text)
+    if size > width:
+        return set_cell_size(text, width - 1) + "…" if width > 0 else ""
+    pad = " " * (width - size)
+    return pad + text if justify == "right" else text + pad
 
 
 @dataclass(frozen=True)
@@ -75,7 +96,8 @@ class RowTable(ScrollView, can_focus=True):
 
     # -- what subclasses provide -------------------------------------------------
 
-    def row_cells(self, row: Any) -> Sequence[Text]:
+    def row_cells(self, row: Any) -> Sequence[Cell]:
+        """One (plain text, style) pair per column."""
         raise NotImplementedError
 
     def key_of(self, row: Any) -> Hashable:
@@ -126,8 +148,13 @@ class RowTable(ScrollView, can_focus=True):
         return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        top = round(self.scroll_y)
         self._scroll_cursor_into_view()
+        if round(self.scroll_y) == top:  # no scroll: only the two rows whose mark changed are drawn again
+            self.refresh_line(old + 1)
+            self.refresh_line(new + 1)
+        else:
+            self.refresh()
         key = self.cursor_key
         if key != self._announced:
             self._announced = key
@@ -192,16 +219,13 @@ class RowTable(ScrollView, can_focus=True):
         share = room // max(len(flexible), 1)
         return [c.width if c.width is not None else share for c in self.COLUMNS]
 
-    def _line(self, cells: Sequence[Text], widths: list[int], mark: str) -> Text:
-        line = Text(mark, end="", no_wrap=True)
-        for cell, width in zip(cells, widths):
-            cell = cell.copy()
-            cell.truncate(width, overflow="ellipsis", pad=True)
-            if isinstance(cell, Text) and cell.justify == "right":
-                cell = Text(" " * (width - cell.cell_len)) + cell
-            line.append_text(cell)
-            line.append(" ")
-        return line
+    def _segments(self, cells: Sequence[Cell], widths: list[int], mark: str, style: Style) -> list[Segment]:
+        segments = [Segment(mark, style)]
+        for (text, cell_style), width, column in zip(cells, widths, self.COLUMNS):
+            fitted = fit(text, width, column.justify)
+            segments.append(Segment(fitted, style + parse_style(cell_style) if cell_style else style))
+            segments.append(Segment(" ", style))
+        return segments
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -209,19 +233,15 @@ class RowTable(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             style = base + self.get_component_rich_style("row-table--header")
-            text = self._line([Text(c.label) for c in self.COLUMNS], widths, " ")
-            return self._strip(text, width, style)
+            cells = [(c.label, None) for c in self.COLUMNS]
+            return Strip(self._segments(cells, widths, " ", style)).crop_extend(0, width, style)
         row = round(self.scroll_y) + y - 1
         if not 0 <= row < len(self.rows):
             return Strip.blank(width, base)
         is_cursor = row == self.cursor
-        text = self._line(self.row_cells(self.rows[row]), widths, CURSOR_MARK if is_cursor else " ")
         style = base
         if is_cursor:
             name = "row-table--cursor" if self.has_focus else "row-table--cursor-blurred"
             style = base + self.get_component_rich_style(name)
-        return self._strip(text, width, style)
-
-    def _strip(self, text: Text, width: int, style: Style) -> Strip:
-        segments = [Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console)]
+        segments = self._segments(self.row_cells(self.rows[row]), widths, CURSOR_MARK if is_cursor else " ", style)
         return Strip(segments).crop_extend(0, width, style)
