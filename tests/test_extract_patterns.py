@@ -343,3 +343,14 @@ def test_a_held_compound_names_the_holder_as_of_the_report():
         ("attacked", "syria-opposition", "2019-10-13"), ("holds", "syria-gov", PUB)]
     assert events("Aid entered Syria through the rebel-held Bab al-Hawa crossing.") == [("holds", "syria-opposition", "bab-al-hawa")]
     assert events("The IS-held Al Qaim crossing was quiet.") == [("holds", "islamic-state", "al-qaim")]
+
+
+def test_demands_calls_and_foiled_attacks_are_no_events():
+    assert events("Protesters demanded the withdrawal of Iraqi forces from the Trebil crossing.") == []
+    assert events("Turkey called for the closure of the Habur crossing.") == []
+    assert events("Iraqi forces foiled an attack on the Trebil crossing.") == []
+    assert events("Iraqi forces repelled an IS attack on the Trebil crossing.") == [("attacked", "islamic-state", "trebil")]
+
+
+def test_a_possessive_withdrawal():
+    assert events("The army's withdrawal from the Rabia crossing left it undefended.") == [("withdrew", "iraq-gov", "rabia")]
