@@ -58,7 +58,15 @@ class Store(AnalystWork, CorpusWrites):
             if collecting:
                 gc.enable()
         self._warming: threading.Thread | None = None
-        self._warm()
+        if self.WARM_ON_OPEN:
+            self._warm()
+
+    WARM_ON_OPEN = True  # the browser's subclass turns this off and calls warm() after its first paint
+
+    def warm(self) -> None:
+        """Start the background index build now, unless it has started already."""
+        if self._warming is None:
+            self._warm()
 
     def _warm(self) -> None:
         self._warming = threading.Thread(target=self._index.warm, name="crosswatch-index", daemon=True)
