@@ -53,6 +53,8 @@ def _factions(_key: int = 0) -> Factions:
                 continue
             if _is_acronym(alias):
                 acronyms[alias] = faction["id"]
+                if len(alias) >= 4:  # "Isis", "Isil" as some papers write them are no English words
+                    lookup.setdefault(fold_name(alias), ("name", faction["id"]))
             else:
                 lookup.setdefault(fold_name(alias), ("name", faction["id"]))
     for cls, aliases in data.get("generic", {}).items():
