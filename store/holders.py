@@ -40,29 +40,35 @@ def _groups(claims: list[Claim]):
         yield group
 
 
-def _rank(camp: list[Claim]) -> tuple[int, int, int, int]:
-    return (
-        any(c.tier for c in camp),
-        len({c.source for c in camp}),
-        sum(not c.hedged for c in camp),
-        len(camp),
-    )
+def _rank(camp: list[Claim]) -> tuple[bool, int, int, int]:
+    """Dated to the day, independent sources, unhedged reports, reports: higher wins."""
+    dated = sources = unhedged = 0
+    seen: set[str] = set()
+    for c in camp:
+        dated |= c.tier
+        unhedged += not c.hedged
+        if c.source not in seen:
+            seen.add(c.source)
+            sources += 1
+    return (bool(dated), sources, unhedged, len(camp))
 
 
-def _winner(camps: list[list[Claim]], current: Stretch | None, blocked: bool) -> tuple[list[Claim] | None, bool]:
+def _winner(camps: list[list[Claim]], actors: list[set[str]], current: Stretch | None,
+            blocked: bool) -> tuple[list[Claim] | None, bool]:
     """The winning camp's claims (None: unknown) and whether it continues the current stretch."""
+    ranks = [_rank(camp) for camp in camps]
     if current is not None and current.holder is not None and not blocked:
-        for camp in camps:
-            if any(current.agrees(c.actor) for c in camp):
-                others_dated = any(c.tier for other in camps if other is not camp for c in other)
-                if any(c.tier for c in camp) or not others_dated:
-                    return camp, True
+        for i, camp_actors in enumerate(actors):
+            if any(current.agrees(a) for a in camp_actors):
+                others_dated = any(rank[0] for j, rank in enumerate(ranks) if j != i)
+                if ranks[i][0] or not others_dated:
+                    return camps[i], True
     if len(camps) == 1:
         return camps[0], False
-    ranked = sorted(camps, key=_rank, reverse=True)
-    if _rank(ranked[0]) == _rank(ranked[1]):
+    order = sorted(range(len(camps)), key=ranks.__getitem__, reverse=True)
+    if ranks[order[0]] == ranks[order[1]]:
         return None, False
-    return ranked[0], False
+    return camps[order[0]], False
 
 
 class _Resolver:
@@ -110,7 +116,7 @@ class _Resolver:
         if positives:
             actor_camps = camps_of(c.actor for c in positives)
             camps = [[c for c in positives if c.actor in camp] for camp in actor_camps]
-            camp, continues = _winner(camps, current, blocked)
+            camp, continues = _winner(camps, actor_camps, current, blocked)
             if camp is None:
                 stretches.append(Stretch(day, None, list(positives), why="disputed"))
             elif continues:
