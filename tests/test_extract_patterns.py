@@ -354,3 +354,8 @@ def test_demands_calls_and_foiled_attacks_are_no_events():
 
 def test_a_possessive_withdrawal():
     assert events("The army's withdrawal from the Rabia crossing left it undefended.") == [("withdrew", "iraq-gov", "rabia")]
+
+
+def test_coordinated_groups_and_crossings_respectively():
+    assert events("The YPG and IS control the Semalka and Tal Abyad crossings respectively.") == [
+        ("holds", "sdf", "faysh-khabur"), ("holds", "islamic-state", "tal-abyad")]

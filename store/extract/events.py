@@ -37,6 +37,8 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     if actor is None or not refs:
         return []
     actors = _coordinated(sent, actor, trigger) if role in ("verb", "direct", "intransitive") else [actor]
+    if len(actors) > 1 and len(actors) == len(refs) and "respectively" in folded[trigger.start:hi]:
+        return list(zip(actors, refs))  # "The YPG and IS control Semalka and Tal Abyad respectively"
     return [(a, r) for a in actors for r in refs]
 
 
