@@ -46,7 +46,7 @@ def test_yarubiyah_spellings(spelling):
 
 
 @pytest.mark.parametrize("spelling, expected", [
-    ("Tanf", ("al-waleed", "sy")), ("al-Tanf", ("al-waleed", "sy")), ("Husaybah crossing", ("al-qaim", "iq")),
+    ("Tanf crossing", ("al-waleed", "sy")), ("the al-Tanf border post", ("al-waleed", "sy")), ("Husaybah crossing", ("al-qaim", "iq")),
     ("Bab al-Hawa", ("bab-al-hawa", "sy")), ("Cilveg\u00f6z\u00fc", ("bab-al-hawa", "tr")), ("Semalka", ("faysh-khabur", "sy")),
     ("Peshkhabour", ("faysh-khabur", "iq")), ("Treibil", ("trebil", "iq")), ("the Karameh crossing", ("trebil", "jo")),
     ("\u00d6nc\u00fcp\u0131nar", ("bab-al-salama", "tr")), ("Jdeidet Yabous", ("masnaa", "sy")),
@@ -111,3 +111,7 @@ def test_a_mans_name_is_not_a_crossing():
     assert crossings_in("Jaish Khalid ibn al-Walid fighters attacked the town.") == []
     assert crossings_in("Ibrahim Khalil, a trader, said prices rose.") == []
     assert crossings_in("Traffic resumed at the Ibrahim Khalil border crossing.") == [("ibrahim-khalil", "iq")]
+
+
+def test_al_tanf_alone_is_the_garrison_not_the_crossing():
+    assert crossings_in("Iran-backed militias launched a drone attack on Tanf.") == []
