@@ -78,7 +78,7 @@ class _Resolver:
         self.stretches: list[Stretch] = []
         self.days: list[date] = []
         self.at_group: list[tuple[int, int]] = []
-        self.snaps: list[tuple[str | None, bool]] = []
+        self.snaps: list[tuple] = []  # (holder, weak, counts) of the current stretch after each group
         if previous is None or from_day is None:
             return
         k = bisect_left(previous.days, from_day)
@@ -86,15 +86,30 @@ class _Resolver:
         if k == 0:
             return
         index, n = self.at_group[-1]
-        self.stretches = previous.stretches[: index + 1]  # reused: the old history is dropped
-        if index >= 0:
-            last = self.stretches[-1]
-            del last.support[n:]
-            last.holder, last.weak = self.snaps[-1]
-            last.counts = {}
-            for c in last.support:
-                if c.names_holder:
-                    last.counts[c.actor] = last.counts.get(c.actor, 0) + 1
+        self.stretches = previous.stretches[: max(index, 0)]  # unchanged, shared with the old history
+        if index >= 0:  # the stretch in force is copied: it will grow differently
+            last = previous.stretches[index]
+            holder, weak, counts = self.snaps[-1]
+            self.stretches.append(Stretch(last.start, holder, last.support[:n], weak, last.why, dict(counts)))
+
+    def state(self) -> tuple:
+        """What the rest of the resolution depends on (besides the claims still to come)."""
+        return (self.at_group[-1][0] >= 0, *self.snaps[-1])
+
+    def adopt(self, previous: PostHistory, j: int) -> None:
+        """The state after group j equals the old history's: take the old history's rest as it is."""
+        old_index, old_n = previous.at_group[j]
+        new_index, new_n = self.at_group[-1]
+        if old_index >= 0:
+            old_current, current = previous.stretches[old_index], self.stretches[new_index]
+            current.support.extend(old_current.support[old_n:])
+            current.holder, current.weak, current.counts = old_current.holder, old_current.weak, dict(old_current.counts)
+        self.stretches.extend(previous.stretches[old_index + 1 :])
+        offset = new_index - old_index
+        for (index, n), snap, day in zip(previous.at_group[j + 1 :], previous.snaps[j + 1 :], previous.days[j + 1 :]):
+            self.at_group.append((index + offset, n - old_n + new_n if index == old_index >= 0 else n))
+            self.snaps.append(snap)
+            self.days.append(day)
 
     def feed(self, group: list[Claim]) -> None:
         if len(group) == 1 and FAST:
@@ -132,9 +147,7 @@ class _Resolver:
         current = stretches[-1] if stretches else None
         if current is not None and current.holder is not None:
             current.support.extend(c for c in group if c.type == "reinforced" and current.agrees(c.actor))
-        self.days.append(day)
-        self.at_group.append((len(stretches) - 1, len(current.support) if current else 0))
-        self.snaps.append((current.holder, current.weak) if current else (None, True))
+        self._record(day)
 
 
     def _feed_one(self, c: Claim) -> None:
@@ -155,21 +168,39 @@ class _Resolver:
         elif c.type == "reinforced" and current is not None and current.holder is not None and current.agrees(c.actor):
             current.support.append(c)
         current = stretches[-1] if stretches else None
-        self.days.append(c.day)
-        self.at_group.append((len(stretches) - 1, len(current.support) if current else 0))
-        self.snaps.append((current.holder, current.weak) if current else (None, True))
+        self._record(c.day)
+
+    def _record(self, day: date) -> None:
+        current = self.stretches[-1] if self.stretches else None
+        self.days.append(day)
+        self.at_group.append((len(self.stretches) - 1, len(current.support) if current else 0))
+        self.snaps.append((current.holder, current.weak, tuple(sorted(current.counts.items()))) if current else (None, True, ()))
 
 
 FAST = True  # the one-claim shortcut; tests compare it with the general path
 
 
-def resolve(post: str, claims: list[Claim], previous: PostHistory | None = None, from_day: date | None = None) -> PostHistory:
-    """The post's history; with `previous` and `from_day`, resumed from that day (claims before it unchanged)."""
+def resolve(post: str, claims: list[Claim], previous: PostHistory | None = None, from_day: date | None = None,
+            until: date | None = None) -> PostHistory:
+    """The post's history.
+
+    With `previous` and `from_day`: resumed from that day (the claims before it unchanged).
+    With `until` too (the last changed day): once past it, as soon as the state matches the
+    old history's on the same day, the old history's rest is taken over as it is.
+    """
     resolver = _Resolver(previous, from_day)
     resumed = previous is not None and from_day is not None
     start = bisect_left(claims, from_day, key=lambda c: c.day) if resumed else 0
     for group in _groups(claims[start:]):
         resolver.feed(group)
+        day = group[0].day
+        if resumed and until is not None and day > until:
+            j = bisect_left(previous.days, day)
+            if j < len(previous.days) and previous.days[j] == day and resolver.state() == (
+                previous.at_group[j][0] >= 0, *previous.snaps[j]
+            ):
+                resolver.adopt(previous, j)
+                break
     holder_claims = [c for c in claims if c.names_holder]
     return PostHistory(post, claims, resolver.stretches, resolver.days, resolver.at_group, holder_claims,
                        [c.day for c in holder_claims], [c.day for c in claims],

@@ -42,7 +42,7 @@ class PostHistory:
     holder_days: list[date] = field(default_factory=list)
     claim_days: list[date] = field(default_factory=list)  # day of every claim, ascending
     door_claims: list[Claim] = field(default_factory=list)  # closed / reopened
-    snaps: list[tuple[str | None, bool]] = field(default_factory=list)  # (holder, weak) after each group
+    snaps: list[tuple] = field(default_factory=list)  # (holder, weak, counts) of the stretch in force after each group
 
     def state(self, as_of: date) -> tuple[Stretch | None, str | None, list[Claim]]:
         """The stretch in force at the end of `as_of`, its holder then, and the claims supporting it by then.

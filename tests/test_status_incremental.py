@@ -4,6 +4,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
+
 from store.status import StatusEngine, compute_status
 
 from status_helpers import POSTS, article
@@ -47,6 +49,16 @@ def change(rng: random.Random, event: dict) -> dict:
     return event
 
 
+def timeline_rows(engine, crossing):
+    from store.status_timeline import crossing_timeline
+
+    timeline = crossing_timeline(engine, crossing)
+    if timeline is None:
+        return None
+    return {side: [(s.start, s.end, s.holder, s.contested, s.open, tuple(s.events)) for s in segs]
+            for side, segs in timeline.segments.items()}
+
+
 def test_one_change_at_a_time_matches_a_full_recompute():
     rng = random.Random(5)
     start = date(2014, 6, 1)
@@ -57,7 +69,7 @@ def test_one_change_at_a_time_matches_a_full_recompute():
     days = ["2014-06-10", "2014-06-25", "2014-07-20", None]
     for as_of in days:
         engine.status(as_of)  # fill every cache first, so updates really are incremental
-    for step in range(80):
+    for step in range(120):
         changed = change(rng, rng.choice(list(events.values())))
         if step % 2:  # the Store changes its served dicts in place, then says which changed
             events[changed["id"]].update(changed)
@@ -67,6 +79,10 @@ def test_one_change_at_a_time_matches_a_full_recompute():
         as_of = rng.choice(days)
         expected = compute_status(list(events.values()), articles, as_of=as_of, posts=POSTS)
         assert engine.status(as_of) == expected, f"step {step}: {changed}"
+        if step % 10 == 9:  # every day of every post, through the timeline
+            fresh = StatusEngine(articles, posts=POSTS).load(list(events.values()))
+            for crossing in CROSSINGS:
+                assert timeline_rows(engine, crossing) == timeline_rows(fresh, crossing), f"step {step}: {crossing}"
 
 
 def test_the_one_claim_shortcut_gives_what_the_general_rules_give(monkeypatch):
@@ -109,3 +125,27 @@ def test_every_status_keeps_its_invariants():
         events[changed["id"]] = changed
         engine.replace(changed)
         check_invariants(engine.status(rng.choice(["2014-06-15", "2014-07-15", "2014-08-30"])), events)
+
+
+def history_rows(engine, crossing):
+    return {post: [(s.start, s.holder, s.why, s.weak, tuple(c.event_id for c in s.support)) for s in h.stretches]
+            for post, h in engine.histories(crossing).items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(12))
+def test_incremental_histories_equal_fresh_ones_after_every_change(seed):
+    rng = random.Random(seed)
+    articles = [article(f"s{i}", rng.choice(["AFP", "Reuters", "Rudaw"]), f"2014-0{rng.randrange(6, 9)}-{rng.randrange(1, 29):02d}")
+                for i in range(25)]
+    events = {e["id"]: e for e in (random_event(rng, n, articles) for n in range(300))}
+    engine = StatusEngine(articles, posts=POSTS).load(list(events.values()))
+    for crossing in CROSSINGS:
+        engine.histories(crossing)
+    for step in range(150):
+        changed = change(rng, rng.choice(list(events.values())))
+        events[changed["id"]] = changed
+        engine.replace(changed)
+        fresh = StatusEngine(articles, posts=POSTS).load(list(events.values()))
+        for crossing in CROSSINGS:
+            assert history_rows(engine, crossing) == history_rows(fresh, crossing), f"seed {seed} step {step}"
