@@ -292,3 +292,37 @@ async def test_q_quits(store_dir):
     async with browse(store_dir) as (app, pilot):
         await press(pilot, "q")
         assert app._exit or not app.is_running
+
+
+async def test_g_groups_the_shown_events_by_incident(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, _, _ = panes(app)
+        await press(pilot, "g")
+        assert "by incident" in events_title(app)
+        marks = events.incident_marks
+        assert marks, "the bundled reports repeat each other: some incidents have several reports"
+        shown = [events.key_of(row) for row in events.rows]
+        assert sorted(shown) == sorted(e["id"] for e in app.screen.shown), "grouping reorders, never drops"
+        for at, key in enumerate(shown):  # every ┌ opens a run of │ closed by └
+            if marks.get(key) == "┌":
+                end = at + 1
+                while marks.get(shown[end]) == "│":
+                    end += 1
+                assert marks.get(shown[end]) == "└"
+                same = {(app.events[k]["crossing"], app.events[k]["type"]) for k in shown[at:end + 1]}
+                assert len(same) == 1, "one incident: one crossing, one type"
+        assert any(line[1] in "┌│└" for line in lines(events)[1:] if len(line) > 1)
+        await press(pilot, "g")
+        assert "by incident" not in events_title(app) and not events.incident_marks
+
+
+async def test_syndicated_copies_are_marked_in_the_article_pane(store_dir):
+    from store.incidents import article_marks
+
+    async with browse(store_dir) as (app, pilot):
+        articles = panes(app)[0]
+        copies = {aid for aid, m in article_marks(list(app.articles.values())).items() if m["syndicated_of"]}
+        assert copies, "reports 003 and 004 are the same AFP story"
+        for row, article in enumerate(articles.rows):
+            line = lines(articles)[row + 1]
+            assert (line[1] == "≡") == (article["id"] in copies), line

@@ -55,6 +55,7 @@ MAIN_KEYS = (
     Key("asof.previous", "left_square_bracket", "as_of(-1)", "As-of ◀", show=False),
     Key("asof.next", "right_square_bracket", "as_of(1)", "As-of ▶", show=False),
     Key("timeline", "l", "timeline", "Timeline", show=False),
+    Key("group", "g", "group", "Group by incident", show=False),
 )
 
 REVIEW_KEYS = (

@@ -24,6 +24,8 @@ MARKS = (
     ("✓ ✗", "accepted / rejected"),
     ("?", "hedged report (reportedly, claimed, …)"),
     ("⚠", "contested: sources disagree"),
+    ("≡", "the article is a syndicated copy of another (one source, not two)"),
+    ("┌ │ └", "reports of one incident, when grouped by incident (g)"),
     ("(date)", "no date in the sentence: the publication date"),
 )
 

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input
 
 from store.filters import EventFilter
+from store.incidents import article_marks, group_incidents
 from store.sanitize import safe_line, safe_text
 from tui.app import EventsChanged
 from tui.keymap import MAIN_KEYS
@@ -34,6 +35,24 @@ class StatusReady(Message):
     def __init__(self, asked: int, day: str | None, posts: list[dict], error: Exception | None) -> None:
         super().__init__()
         self.asked, self.day, self.posts, self.error = asked, day, posts, error
+
+
+COPIES_MAX_ARTICLES = 2000  # comparing every pair of texts costs minutes beyond this
+
+
+def incident_rows(shown: list[dict]) -> tuple[list[dict], dict[str, str], int]:
+    """The shown events with each incident's reports together (┌ │ └), then those in no incident."""
+    incidents = group_incidents(shown)
+    rows, marks = [], {}
+    for incident in incidents:
+        last = len(incident.events) - 1
+        for i, event in enumerate(incident.events):
+            rows.append(event)
+            if last:
+                marks[event["id"]] = "┌" if i == 0 else "└" if i == last else "│"
+    placed = {event["id"] for event in rows}
+    rows += [event for event in shown if event["id"] not in placed]  # rejected, or naming no crossing
+    return rows, marks, len(incidents)
 
 
 FACETS = {"crossings": ("crossing", "Crossings"), "factions": ("actor", "Factions"), "types": ("type", "Event types")}
@@ -53,6 +72,8 @@ class MainScreen(Screen):
         self.back_stack: list[EventFilter] = []
         self.shown: list[dict] = []
         self.lit_id: str | None = None
+        self.grouped = False
+        self.incidents_found: int | None = None
         self.status_asked = self.status_shown = 0
 
     @property
@@ -86,6 +107,8 @@ class MainScreen(Screen):
         self.query_one(ArticleView).border_title = "Article"
         self.apply_filter(self.flt, remember=False)
         self.feed = StatusFeed(self.app.store, self._status_answer)
+        if len(self.app.articles) <= COPIES_MAX_ARTICLES:
+            self.mark_copies(list(self.app.articles.values()))
         self.query_one(StatusTable).border_title = "Status · computing …"
         self.call_after_refresh(self.refresh_status)  # after the first paint: the events come first
 
@@ -98,10 +121,43 @@ class MainScreen(Screen):
         self.flt = flt
         self.shown = self.app.store.events(flt)  # the store answers from its indexes; kept, not copied
         self.query_one(EventList).set_events(self.shown, self.rank)
+        if self.grouped:
+            self.group_shown(flt, self.shown)
         self.update_events_title()
 
+    @work(thread=True, group="copies")
+    def mark_copies(self, articles: list[dict]) -> None:
+        """Mark syndicated copies in the article pane (compares article texts: small stores only)."""
+        copies = {aid: marks["syndicated_of"] for aid, marks in article_marks(articles).items()}
+        self.app.call_from_thread(self.query_one(ArticleList).set_copies, copies)
+
     def update_events_title(self) -> None:
-        self.query_one("#events-pane").border_title = events_title(len(self.shown), self.app.store.count(), self.flt, self.app.articles)
+        grouping = f" · by incident ({self.incidents_found})" if self.grouped and self.incidents_found is not None else ""
+        self.query_one("#events-pane").border_title = events_title(
+            len(self.shown), self.app.store.count(), self.flt, self.app.articles, grouping
+        )
+
+    def action_group(self) -> None:
+        """Toggle grouping the shown events by incident (the same happening, reported several times)."""
+        self.grouped = not self.grouped
+        self.incidents_found = None
+        if self.grouped:
+            self.notify("Grouping the shown events by incident …")
+            self.group_shown(self.flt, self.shown)
+        else:
+            self.query_one(EventList).set_events(self.shown, self.rank)
+        self.update_events_title()
+
+    @work(thread=True, exclusive=True, group="incidents")
+    def group_shown(self, flt: EventFilter, shown: list[dict]) -> None:
+        rows, marks, incidents = incident_rows(shown)
+        self.app.call_from_thread(self._show_grouped, flt, rows, marks, incidents)
+
+    def _show_grouped(self, flt: EventFilter, rows: list[dict], marks: dict[str, str], incidents: int) -> None:
+        if self.grouped and flt == self.flt:
+            self.incidents_found = incidents
+            self.query_one(EventList).set_events(rows, None, marks)
+            self.update_events_title()
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)

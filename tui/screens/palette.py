@@ -64,6 +64,7 @@ class FilterCommands(_Commands):
         yield "Status: as of a date…", "set the status date exactly", main.action_pick_as_of
         yield "Status: as of the newest report", "reset the as-of date", main.reset_as_of
         yield "Timeline of the selected crossing", "(l)", main.action_timeline
+        yield "Group events by incident (toggle)", "(g)", main.action_group
         yield "Export: events as JSONL", "into the store folder's exports/", partial(main.export, "jsonl")
         yield "Export: status brief as Markdown", "into the store folder's exports/", partial(main.export, "md")
         yield "Help: keys", "(?)", self.app.action_help

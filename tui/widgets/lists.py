@@ -3,7 +3,7 @@
 Each takes plain dicts (as the store serves them) and turns fields into
 plain text through `safe_line`, so a title like `[bold]` or an ESC byte is shown as
 text. Marks never rely on colour: `?` hedged, `✎` note, `✓`/`✗` decision,
-`⚠` contested.
+`⚠` contested, `≡` a syndicated copy of another article, `┌│└` one incident's reports.
 """
 from __future__ import annotations
 
@@ -36,12 +36,20 @@ def crossing_side(event: Mapping) -> str:
     return f"{crossing}·{event['side']}" if event.get("side") else crossing
 
 
+COPY_MARK = "≡"
+
+
 class ArticleList(RowTable):
-    COLUMNS = (Column("title"), Column("outlet", 20), Column("date", 10), Column("ev", 3, "right"))
+    COLUMNS = (Column(COPY_MARK, 1), Column("title"), Column("outlet", 20), Column("date", 10), Column("ev", 3, "right"))
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.articles: dict[Hashable, Mapping] = {}
+        self.copies: Mapping[Hashable, str | None] = {}  # article id -> the article it is a syndicated copy of
+
+    def set_copies(self, copies: Mapping[Hashable, str | None]) -> None:
+        self.copies = copies
+        self.refresh()
 
     def set_articles(self, articles: Sequence[Mapping]) -> None:
         self.articles = {a["id"]: a for a in articles}
@@ -52,6 +60,7 @@ class ArticleList(RowTable):
 
     def row_cells(self, a: Mapping) -> Sequence[tuple[str, str]]:
         return (
+            cell(COPY_MARK if self.copies.get(a["id"]) else "", "bold"),
             cell(a.get("title") or a.get("name")),
             cell(a.get("source"), "italic"),
             cell(a.get("published") or "—"),
@@ -61,6 +70,7 @@ class ArticleList(RowTable):
 
 class EventList(RowTable):
     COLUMNS = (
+        Column("┆", 1),  # incident bracket when grouped by incident
         Column("date", 11),
         Column("type", 10),
         Column("actor", 14),
@@ -73,21 +83,25 @@ class EventList(RowTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.rank: Callable[[], Mapping[Hashable, int]] = dict
+        self.rank: Callable[[], Mapping[Hashable, int]] | None = dict
+        self.incident_marks: Mapping[Hashable, str] = {}
 
-    def set_events(self, shown: Sequence[Mapping], rank: Callable[[], Mapping[Hashable, int]]) -> None:
-        """`shown`: the events passing the filters, in the store's order; `rank()`: every id's place in that order.
+    def set_events(self, shown: Sequence[Mapping], rank: Callable[[], Mapping[Hashable, int]] | None,
+                   incident_marks: Mapping[Hashable, str] | None = None) -> None:
+        """`shown`: the events passing the filters; `rank()`: every id's place in the store's order
+        when `shown` follows that order (None when grouped by incident); `incident_marks`: id -> ┌│└.
 
         With the rank, finding an event among 100,000 rows is a binary search, not a scan.
         """
         self.rank = rank
+        self.incident_marks = incident_marks or {}
         self.set_rows(shown)
 
     def key_of(self, row: Mapping) -> Hashable:
         return row["id"]
 
     def locate(self, key: Hashable) -> int | None:
-        rank = self.rank()
+        rank = self.rank() if self.rank is not None else {}
         target = rank.get(key)
         if target is None:
             return super().locate(key)
@@ -99,6 +113,7 @@ class EventList(RowTable):
     def row_cells(self, e: Mapping) -> Sequence[tuple[str, str]]:
         decision = e.get("decision")
         return (
+            cell(self.incident_marks.get(e["id"], ""), "bold"),
             cell(event_date(e)),
             cell(e.get("type"), "bold"),
             cell(e.get("actor")),
