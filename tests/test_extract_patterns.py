@@ -359,3 +359,7 @@ def test_a_possessive_withdrawal():
 def test_coordinated_groups_and_crossings_respectively():
     assert events("The YPG and IS control the Semalka and Tal Abyad crossings respectively.") == [
         ("holds", "sdf", "faysh-khabur"), ("holds", "islamic-state", "tal-abyad")]
+
+
+def test_a_possessive_capture_names_its_agent():
+    assert events("The Islamic State's seizure of the Al Qaim crossing cut the road.") == [("captured", "islamic-state", "al-qaim")]

@@ -18,6 +18,7 @@ from store.extract.triggers import Trigger
 
 _PARTICIPIAL_LEAD = re.compile(r"^(?:\W*(?:just|only|shortly|soon|days|weeks|hours|a|few|two|three|day|week|after|since|upon|following|before|when|while|on|by|in)\b)*\W*(?:after|since|upon|following|before|when|while|on|by)\s*$")
 _SUBJECT_OF_VERB = re.compile(r" *(?:\([^)]{1,40}\) *)?(?:[a-z]+ed|had|has|have|was|were|then|also|launched|began|took|sent)\b")
+_POSSESSIVE = re.compile(r" s +(?:(?:recent|swift|sudden|latest|final|eventual|renewed) +)?")
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we|it)(?: +(?:had|have|has|had +already|have +already|also))? *$")
@@ -59,9 +60,16 @@ def _nominal_of(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end
 
 
 def _nominal_by(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
-    """ "the capture of Y by X", "lost Y to X": only with the group named."""
+    """ "the capture of Y by X", "X's capture of Y", "lost Y to X": only with the group named."""
     refs = refs_after(sent, trigger, span_end, trigger.role)
-    return (sent.by_agent(refs[-1].end, trigger.type) if refs else None), refs
+    if not refs:
+        return None, []
+    actor = sent.by_agent(refs[-1].end, trigger.type)
+    if actor is None and trigger.word.endswith(" of"):
+        folded = sent.state.folded
+        owners = [a for a in sent.actors if _POSSESSIVE.fullmatch(folded, a.end, trigger.start) and usable_actor(a, trigger.type)]
+        actor = owners[-1] if owners else None
+    return actor, refs
 
 
 def _intransitive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
