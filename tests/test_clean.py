@@ -85,3 +85,9 @@ def test_read_more_links_and_reply_forms_are_cut():
 def test_wire_credits_are_dropped():
     body = BODY + "\n(Reporting by Jane Doe; Editing by John Roe)\n"
     assert "Reporting by" not in clean_body(body)
+
+
+def test_a_read_more_line_mid_article_is_dropped_alone():
+    body = "Headline\n\nFirst paragraph about the Nasib crossing.\n\nRead more: Jordan reopens Jaber crossing\n\nSecond paragraph stays.\n"
+    cleaned = clean_body(body)
+    assert "Read more" not in cleaned and "Second paragraph stays." in cleaned

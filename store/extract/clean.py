@@ -24,7 +24,6 @@ _TAIL_START = re.compile(
       | [\u2022*\-\u00b7]?\s*[^\s:]{1,40}(?:\s+[^\s:]{1,30}){0,3}\s+(?:says|said|wrote|writes)\s*:\s*
       | (?:GMT|UTC)\s+\d{1,2}:\d{2}\b.*
       | (?:Related|More|Recommended|Popular|Latest|Trending)(?:\s+\w+){0,2}\s*(?:Articles?|Stories|Posts|News|Reads?|Coverage|from\s+.+)\s*:?\s*
-      | (?:Read|See)\s+(?:more|also)\b.*
       | Your\s+email\s+address\s+will\s+not\s+be\s+published.*
       | You\s+may\s+(?:also\s+)?like\b.*
     )$""",
@@ -48,6 +47,7 @@ _FURNITURE = re.compile(
       | Subscribe\b.{0,120}
       | Advertisement\s*
       | Print\s*(?:this)?\s*(?:article|page)?\s*
+      | (?:Read|See)\s+(?:more|also)\b.{0,200}
       | (?:Like|Share)\s+this\s*:?.{0,40}
       | Loading\.\.\.\s*
       | Posted\s+in\b.{0,120}
