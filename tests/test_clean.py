@@ -91,3 +91,10 @@ def test_a_read_more_line_mid_article_is_dropped_alone():
     body = "Headline\n\nFirst paragraph about the Nasib crossing.\n\nRead more: Jordan reopens Jaber crossing\n\nSecond paragraph stays.\n"
     cleaned = clean_body(body)
     assert "Read more" not in cleaned and "Second paragraph stays." in cleaned
+
+
+def test_a_quote_introduced_by_says_mid_article_is_kept():
+    body = ("Headline\n\nFirst paragraph.\n\nThe spokesman said:\n\n\u201cWe hold the Rabia crossing.\u201d\n\n"
+            "Second paragraph.\n\nThird paragraph.\n\nFourth paragraph.\n\nFifth paragraph.\n")
+    cleaned = clean_body(body)
+    assert "We hold the Rabia crossing" in cleaned and "Fifth paragraph." in cleaned

@@ -21,7 +21,6 @@ _TAIL_START = re.compile(
     r"""^\s*(?:
         \d+\s+(?:Comments?|Responses?|Replies|Reactions)\b.*
       | (?:Leave\s+a\s+(?:Reply|Comment)|Post\s+a\s+comment|Add\s+(?:a\s+)?comment|Comments?\s*(?:\(\d+\))?|Reader\s+comments?)\s*:?\s*
-      | [\u2022*\-\u00b7]?\s*[^\s:]{1,40}(?:\s+[^\s:]{1,30}){0,3}\s+(?:says|said|wrote|writes)\s*:\s*
       | (?:GMT|UTC)\s+\d{1,2}:\d{2}\b.*
       | (?:Related|More|Recommended|Popular|Latest|Trending)(?:\s+\w+){0,2}\s*(?:Articles?|Stories|Posts|News|Reads?|Coverage|from\s+.+)\s*:?\s*
       | Your\s+email\s+address\s+will\s+not\s+be\s+published.*
@@ -29,6 +28,8 @@ _TAIL_START = re.compile(
     )$""",
     re.VERBOSE | re.IGNORECASE,
 )
+_COMMENTER = re.compile(r"^\s*[\u2022*\-\u00b7]?\s*[^\s:]{1,40}(?:\s+[^\s:]{1,30}){0,3}\s+(?:says|said|wrote|writes)\s*:\s*$", re.IGNORECASE)
+_USERNAME_SAYS = re.compile(r"^\s*(?!(?:the|a|an|he|she|they|it|we)\b)\S{1,30}(?:\s+\S{1,20})?\s+says\s*:\s*$", re.IGNORECASE)
 # A line (or paragraph) that is site furniture and is dropped on its own.
 _FURNITURE = re.compile(
     r"""^\s*(?:
@@ -96,8 +97,19 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
 
 
 def _cut_tail(lines: list[str]) -> list[str]:
+    """Everything from the first comment, related-headlines or reply-form line on is cut.
+
+    A bare "Name says:" line is a comment only when bulleted, when several follow, or near the
+    end: an article may well introduce a quote that way.
+    """
+    says = [n for n, line in enumerate(lines) if n > 0 and _COMMENTER.match(line)]
     for n, line in enumerate(lines):
-        if n > 0 and _TAIL_START.match(line):
+        if n == 0:
+            continue
+        if _TAIL_START.match(line):
+            return lines[:n]
+        if n in says and (line.lstrip()[:1] in "\u2022*-\u00b7" or len(says) >= 2 or n >= len(lines) * 0.6
+                          or _USERNAME_SAYS.match(line)):
             return lines[:n]
     return lines
 
