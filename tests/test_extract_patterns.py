@@ -363,3 +363,11 @@ def test_coordinated_groups_and_crossings_respectively():
 
 def test_a_possessive_capture_names_its_agent():
     assert events("The Islamic State's seizure of the Al Qaim crossing cut the road.") == [("captured", "islamic-state", "al-qaim")]
+
+
+def test_an_indefinite_border_post_in_a_one_crossing_article():
+    text = ("Militants seized the town of Al Qaim and the border crossing on Friday. "
+            "Sunni fighters have seized a border post on the Iraq-Syria frontier, security sources said.")
+    assert events(text)[-1] == ("captured", "militants", "al-qaim")
+    two = "IS holds the Rabia crossing. Sunni fighters have seized a border post near the Nasib crossing."
+    assert ("captured", "militants", "rabia") not in events(two)

@@ -18,6 +18,8 @@ _PLACE_AFTER = re.compile(r" +(?:near|in|at|outside|by|of|on +the +edge +of)(?: 
 _BARE_CROSSING = re.compile(r"(?<![a-z])(?:border +crossing|border +post|border +point|border +gate|frontier +post|crossing +point"
                             r"|(?:main|key|strategic|major|last|only|vital|busiest) +crossing)(?![a-z])")
 _WHICH = re.compile(r" *, +(which)\b")
+_INDEFINITE = re.compile(r"(?<![a-z])an? +(?:(?:key|main|strategic|major|vital|remote|desert|official|busy) +)?"
+                         r"(?:border +crossing|border +post|border +point|frontier +post|crossing +point)(?![a-z])")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
 
@@ -79,8 +81,27 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
             refs.append(Ref(which.start(1), which.end(1), r.crossing, r.side, "which", shown=(r.start, r.end)))
     if s == 0 and not named and "\n" in state.text[e:e + 1]:
         refs += _headline_refs(state, e)
+    elif not named:  # "Sunni fighters have seized a border post on the frontier" in a one-crossing article
+        refs += _indefinite_refs(state, s, e, refs)
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
+
+
+def _only_crossing(state: ArticleState) -> str | None:
+    """The one crossing an article names (or whose town it names), if it names only one."""
+    crossings = {x.crossing for x in state.mentions} or {t.crossing for t in state.towns}
+    return next(iter(crossings)) if len(crossings) == 1 else None
+
+
+def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> list[Ref]:
+    crossing = _only_crossing(state)
+    if crossing is None:
+        return []
+    found = []
+    for m in _INDEFINITE.finditer(state.folded, s, e):
+        if not any(r.start <= m.start() < r.end for r in refs):
+            found.append(Ref(m.start(), m.end(), crossing, None, "indefinite"))
+    return found
 
 
 def _headline_refs(state: ArticleState, e: int) -> list[Ref]:
@@ -89,10 +110,8 @@ def _headline_refs(state: ArticleState, e: int) -> list[Ref]:
     m = _BARE_CROSSING.search(state.folded, 0, e)
     if not m:
         return []
-    crossings = {x.crossing for x in state.mentions} or {t.crossing for t in state.towns}
-    if len(crossings) != 1:
-        return []
-    return [Ref(m.start(), m.end(), crossings.pop(), None, "headline")]
+    crossing = _only_crossing(state)
+    return [Ref(m.start(), m.end(), crossing, None, "headline")] if crossing else []
 
 
 def advance(state: ArticleState, sent) -> None:
