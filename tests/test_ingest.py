@@ -199,3 +199,12 @@ def test_a_worker_that_dies_loses_no_file_silently(tmp_path, monkeypatch):
     total = ingest_module.PARALLEL_MIN + 4
     assert len(summary.ingested) + len(summary.skipped) == total
     assert stored == len(summary.ingested) and any("worker died" in reason for _, reason in summary.skipped)
+
+
+def test_ingesting_a_folder_that_holds_the_store_leaves_the_store_files_alone(tmp_path):
+    shutil.copy(REPORT, tmp_path / "report.txt")
+    with Store.open(tmp_path / "store") as st:  # the store lives inside the folder being ingested
+        st.ingest([REPORT])
+        summary = st.ingest([tmp_path])
+        assert {a["name"] for a in st.articles()} == {REPORT.name}
+        assert summary.ingested == [] and summary.skipped == [(str(tmp_path / "report.txt"), f"same text as {REPORT.name}")]
