@@ -326,3 +326,36 @@ async def test_syndicated_copies_are_marked_in_the_article_pane(store_dir):
         for row, article in enumerate(articles.rows):
             line = lines(articles)[row + 1]
             assert (line[1] == "≡") == (article["id"] in copies), line
+
+
+async def test_review_notes_goes_back_and_undoes(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        order = [events_key for events_key in app.screen.query_one(EventList).keys]
+        await press(pilot, "r", "a")
+        review = app.screen
+        assert review.query_one("ArticleView").lit is app.events[order[1]]
+        await press(pilot, "p")
+        assert review.query_one("ArticleView").lit is app.events[order[0]]
+        await press(pilot, "n", *"seen twice", "f2")
+        assert "✎ seen twice" in str(review.query_one("#review-event").render())
+        await press(pilot, "u")  # undoes the note, then the decision
+        await press(pilot, "u")
+        with reopen(store_dir) as store:
+            assert store.event(order[0])["note"] is None and store.event(order[0])["decision"] is None
+        assert "unreviewed" in str(review.query_one("#review-event").render())
+
+
+async def test_status_date_set_exactly_from_the_palette(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        await press(pilot, "ctrl+p", *"Status: as of a date")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.screen.query_one("CommandList").option_count:
+                break
+        await press(pilot, "enter")
+        await press(pilot, "ctrl+u", *"2014-06-24", "enter")
+        assert app.screen.as_of == "2014-06-24"
+        assert app.sub_title.startswith("status as of 2014-06-24")
+        assert "Status as of 2014-06-24" in title(app.screen.query_one(StatusTable))
+        await press(pilot, "d", *"2014-99-01", "enter", "enter")
+        assert "not a date" in str(app.screen.query_one("#date-error").render())
