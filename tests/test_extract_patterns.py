@@ -371,3 +371,9 @@ def test_an_indefinite_border_post_in_a_one_crossing_article():
     assert events(text)[-1] == ("captured", "militants", "al-qaim")
     two = "IS holds the Rabia crossing. Sunni fighters have seized a border post near the Nasib crossing."
     assert ("captured", "militants", "rabia") not in events(two)
+
+
+def test_border_guards_leaving_their_posts_in_a_one_crossing_article():
+    text = ("Militants took the town of Al Qaim and the border crossing on Friday. "
+            "Once border guards heard that Al Qaim had fallen, they left their posts, the sources said.")
+    assert events(text)[-1] == ("withdrew", "iraq-gov", "al-qaim")

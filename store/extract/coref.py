@@ -20,6 +20,7 @@ _BARE_CROSSING = re.compile(r"(?<![a-z])(?:border +crossing|border +post|border 
 _WHICH = re.compile(r" *, +(which)\b")
 _INDEFINITE = re.compile(r"(?<![a-z])an? +(?:(?:key|main|strategic|major|vital|remote|desert|official|busy) +)?"
                          r"(?:border +crossing|border +post|border +point|frontier +post|crossing +point)(?![a-z])")
+_THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
 
@@ -98,7 +99,7 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
     if crossing is None:
         return []
     found = []
-    for m in _INDEFINITE.finditer(state.folded, s, e):
+    for m in list(_INDEFINITE.finditer(state.folded, s, e)) + list(_THEIR_POSTS.finditer(state.folded, s, e)):
         if not any(r.start <= m.start() < r.end for r in refs):
             found.append(Ref(m.start(), m.end(), crossing, None, "indefinite"))
     return found

@@ -85,6 +85,9 @@ def _intransitive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_e
                    and words_between(folded, r.end, trigger.start) <= 8]
     object_follows = _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]) and not any(
         r.start - trigger.end <= 6 for r in after)  # "fled the area": some other place was left
+    inside = [r for r in sent.refs if trigger.start <= r.start < trigger.end]  # "left their posts"
+    if inside:
+        return actor, inside[:1]
     if origin:
         return actor, [r for r in origin if r.start == origin[0].start]
     if object_follows:
