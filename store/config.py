@@ -16,7 +16,7 @@ def load_config() -> dict:
     """The user's config.json, or {} when it is missing or unreadable (never fatal)."""
     try:
         data = json.loads(config_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # deeply nested JSON raises RecursionError
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -147,9 +147,9 @@ def _update(known: dict[str, dict], job: Job, extraction, now: str):
 def ingest_paths(store, paths, progress=None, workers: int | None = None) -> IngestSummary:
     """`progress(done, total, name)` is called as files are extracted."""
     files, missing = expand_paths([paths] if isinstance(paths, (str, os.PathLike)) else paths)
-    summary = IngestSummary(skipped=list(missing))
     own = Path(store.folder).resolve()
     files = [path for path in files if own not in path.resolve().parents]  # the store's own files are not reports
+    summary = IngestSummary(skipped=[(name, why) for name, why in missing if own not in Path(name).resolve().parents])
     jobs = _read_jobs(store, files, summary)
     orphans_before = len(store.orphaned_notes())
     if hasattr(store, "wait_ready"):

@@ -33,6 +33,20 @@ def test_files_folders_and_globs_go_in_once_each(store, tmp_path):
     assert again.ingested == [] and {reason for _, reason in again.skipped} == {"unchanged since last ingest"}
 
 
+def test_a_folder_gives_its_reports_and_passes_over_other_files_with_the_reason(store, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(REPORT, folder / "report.txt")
+    (folder / "generate.py").write_text("print('not a report')\n")
+    (folder / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    summary = store.ingest([folder])
+    assert summary.ingested == [str(folder / "report.txt")]
+    assert {name.rsplit("/", 1)[-1] for name, _ in summary.skipped} == {"generate.py", "map.png"}
+    assert all("not a report file" in reason for _, reason in summary.skipped)
+    named = store.ingest([folder / "generate.py"])  # named on the command line: read, and judged by the reader
+    assert named.skipped == [] or "generate.py" in named.skipped[0][0]
+
+
 def test_a_copy_under_another_name_is_skipped_as_a_duplicate(store, tmp_path):
     store.ingest([REPORT])
     copy = tmp_path / "copy.txt"
@@ -69,7 +83,7 @@ def test_bad_input_is_skipped_with_its_reason_and_the_rest_goes_in(store, tmp_pa
     summary = store.ingest([folder, tmp_path / "missing.txt", str(tmp_path / "nothing-*.txt")])
     reasons = {path.rsplit("/", 1)[-1]: reason for path, reason in summary.skipped}
     assert summary.ingested == [str(folder / "good.txt")]
-    assert "empty" in reasons["empty.txt"] and "binary" in reasons["image.png"]
+    assert "empty" in reasons["empty.txt"] and "not a report file" in reasons["image.png"]
     assert reasons["missing.txt"] == "no such file or folder" and reasons["nothing-*.txt"] == "no file matches this pattern"
 
 
