@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 COLUMNS = ("crossing", "side", "holder", "since", "open", "last_report", "sources", "incidents", "contested")
@@ -90,8 +91,12 @@ def run(args) -> int:
     for mark in marks:
         mark["name"] = names.get(mark["id"])
     if args.format == "json":
-        print(json.dumps({**status, "articles": marks}, indent=2, ensure_ascii=False))
+        text = json.dumps({**status, "articles": marks}, indent=2, ensure_ascii=False)
     else:
-        print(render_table(status))
-        print(render_sources(marks))
+        text = render_table(status) + "\n" + render_sources(marks)
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
