@@ -73,6 +73,7 @@ class MainScreen(Screen):
         self.shown: list[dict] = []
         self.lit_id: str | None = None
         self.grouped = False
+        self.search_pending = False
         self.incidents_found: int | None = None
         self.status_asked = self.status_shown = 0
 
@@ -185,8 +186,17 @@ class MainScreen(Screen):
         self.back_stack.append(self.flt)
 
     @on(Input.Changed, "#search")
-    def search_changed(self, event: Input.Changed) -> None:
-        self.apply_filter(replace(self.flt, text=event.value), remember=False)
+    def search_changed(self) -> None:
+        """Filter once per burst of keys: keys already queued are typed before the store is asked."""
+        if not self.search_pending:
+            self.search_pending = True
+            self.call_later(self._search_now)
+
+    def _search_now(self) -> None:
+        self.search_pending = False
+        text = self.query_one("#search", Input).value
+        if text != self.flt.text:
+            self.apply_filter(replace(self.flt, text=text), remember=False)
 
     @on(Input.Submitted, "#search")
     def search_done(self) -> None:
