@@ -377,3 +377,14 @@ def test_border_guards_leaving_their_posts_in_a_one_crossing_article():
     text = ("Militants took the town of Al Qaim and the border crossing on Friday. "
             "Once border guards heard that Al Qaim had fallen, they left their posts, the sources said.")
     assert events(text)[-1] == ("withdrew", "iraq-gov", "al-qaim")
+
+
+def test_in_someones_hands():
+    assert events("IS militants shelled the Kobani border crossing, which remains in Kurdish hands.") == [
+        ("attacked", "islamic-state", "kobani"), ("holds", "sdf", "kobani")]
+    assert events("The Nasib crossing fell into rebel hands in April 2015.") == [("captured", "syria-opposition", "nasib")]
+    assert events("The trucks were in good hands at the Nasib crossing.") == []
+
+
+def test_they_still_hold_after_an_attribution():
+    assert events("Kurdish fighters said they still hold the Mursitpinar crossing.") == [("holds", "sdf", "kobani")]

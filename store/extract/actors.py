@@ -23,7 +23,7 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
         if named is not None:
             return named
         first = state.country_for(ref.crossing, ref.side)
-        if ref.side is not None:
+        if ref.side is not None and government_of(actor.generic, first):
             return government_of(actor.generic, first)
         options = {government_of(actor.generic, c) for c in crossing_countries(ref.crossing)} - {None}
         i = bisect.bisect_left(state._actor_starts, actor.start)

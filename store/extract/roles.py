@@ -21,7 +21,7 @@ _SUBJECT_OF_VERB = re.compile(r" *(?:\([^)]{1,40}\) *)?(?:[a-z]+ed|had|has|have|
 _POSSESSIVE = re.compile(r" s +(?:(?:recent|swift|sudden|latest|final|eventual|renewed) +)?")
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we|it)(?: +(?:had|have|has|had +already|have +already|also))? *$")
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we|it)(?: +(?:had|have|has|already|also|still|now|jointly))* *$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 _FROM = re.compile(r"\b(?:from|of) +$")
 

@@ -81,7 +81,8 @@ _NOT_CONTROL_VERB = re.compile(r"(?:government|their|its|his|her|under|lost|lose
 _UNDER_CONTROL = re.compile(
     r"under +(?!the +control)(?:the +)?(?:full +|complete +|total +|effective +|firm +)?(?:[a-z]+ +){1,5}?control(?![a-z])"
 )
-_COMING_UNDER = re.compile(r"(?<![a-z])(?:came|come|comes|coming|fell|fallen|falls|falling|brought|passed) +$")
+_IN_HANDS = re.compile(r"in(?:to)? +(?!the +hands)(?:the +)?(?:[a-z]+ +){1,3}?hands(?![a-z])")
+_COMING_UNDER = re.compile(r"(?<![a-z])(?:came|come|comes|coming|fell|fallen|falls|falling|brought|passed|back) +$")
 
 
 def _be_before(folded: str, text: str, start: int) -> bool:
@@ -104,7 +105,7 @@ def find_triggers(folded: str, text: str | None = None) -> list[Trigger]:
             _be_before(folded, text, m.start()) or re.match(r" +by\b", folded[m.end():m.end() + 4])
         )
         found.append(Trigger(m.start(), m.end(), kind, role, word, passive))
-    for m in _UNDER_CONTROL.finditer(folded):  # "came under Kurdish control", "remains under SDF control"
+    for m in list(_UNDER_CONTROL.finditer(folded)) + list(_IN_HANDS.finditer(folded)):  # "under SDF control", "in Kurdish hands"
         if m.start() and folded[m.start() - 1].isalpha():
             continue
         coming = _COMING_UNDER.search(folded, max(0, m.start() - 12), m.start())
