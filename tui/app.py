@@ -15,6 +15,7 @@ from textual import work
 from textual.app import App
 from textual.message import Message
 
+from store.sanitize import safe_line
 from tui.keymap import APP_KEYS, KeymapError, load_keymap
 from tui.screens.help import HelpScreen
 from tui.screens.loading import LoadingScreen
@@ -66,7 +67,7 @@ class CrosswatchApp(App):
         try:
             self.user_keymap = load_keymap()
         except KeymapError as err:
-            self.notify(str(err), title="Keymap ignored", severity="error", timeout=10, markup=False)
+            self.notify(safe_line(str(err)), title="Keymap ignored", severity="error", timeout=10, markup=False)
         self.set_keymap(self.user_keymap)
         self.push_screen(LoadingScreen(f"Opening {self.store_dir} …"))
         self.open_store()
@@ -78,7 +79,7 @@ class CrosswatchApp(App):
         try:
             store, articles, events = open_or_build(self.store_dir, self.build_from, self._progress)
         except Exception as err:  # a clear line on screen beats a traceback
-            self.call_from_thread(self._open_failed, f"Cannot open the store {self.store_dir}: {err}")
+            self.call_from_thread(self._open_failed, safe_line(f"Cannot open the store {self.store_dir}: {err}"))
             return
         self.call_from_thread(self._opened, store, articles, events)
 
@@ -103,7 +104,7 @@ class CrosswatchApp(App):
         self.events = StoreEvents(store)
         if getattr(store, "readonly", False):
             reason = getattr(store, "readonly_reason", None) or "another crosswatch has this store open"
-            self.notify(f"READ-ONLY: {reason}; nothing you do here is saved.",
+            self.notify(safe_line(f"READ-ONLY: {reason}; nothing you do here is saved."),
                         title="Read-only", severity="warning", timeout=10, markup=False)
         self.switch_screen(MainScreen())
         self.call_after_refresh(self._first_paint_done)
@@ -150,7 +151,7 @@ class CrosswatchApp(App):
         try:
             return write()
         except (StoreError, OSError) as err:
-            self.notify(f"Not saved: {err}", title=f"Could not {what}", severity="error", timeout=15, markup=False)
+            self.notify(safe_line(f"Not saved: {err}"), title=f"Could not {what}", severity="error", timeout=15, markup=False)
             return None
 
     def decide(self, event_id: str, decision: str | None) -> bool:

@@ -183,7 +183,8 @@ class MainScreen(Screen):
         search.display = True
         search.value = self.flt.text
         search.focus()
-        self.back_stack.append(self.flt)
+        if not self.back_stack or self.back_stack[-1] != self.flt:
+            self.back_stack.append(self.flt)
 
     @on(Input.Changed, "#search")
     def search_changed(self) -> None:
@@ -385,9 +386,9 @@ class MainScreen(Screen):
         try:
             path = export_to_file(self.app.store, fmt, self.flt)
         except Exception as err:
-            self.app.call_from_thread(self.notify, f"Export failed: {err}", severity="error", markup=False)
+            self.app.call_from_thread(self.notify, safe_line(f"Export failed: {err}"), severity="error", markup=False)
         else:
-            self.app.call_from_thread(self.notify, f"Exported to {path}", timeout=8, markup=False)
+            self.app.call_from_thread(self.notify, safe_line(f"Exported to {path}"), timeout=8, markup=False)
 
     def watch_as_of(self) -> None:
         self.refresh_status()
@@ -402,7 +403,7 @@ class MainScreen(Screen):
 
     def on_status_ready(self, message: "StatusReady") -> None:
         if message.error is not None:
-            self.notify(f"Status unavailable: {message.error}", severity="error", markup=False)
+            self.notify(safe_line(f"Status unavailable: {message.error}"), severity="error", markup=False)
         self.show_status(message.day, message.posts, message.asked)
 
     def on_unmount(self) -> None:

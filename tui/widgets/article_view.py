@@ -23,11 +23,11 @@ from tui.widgets.wrap import line_of, wrap_offsets
 GUTTER = 2
 LIT_FIRST, LIT_MORE, OTHER_EVENT, NOTE_MARK = "▶ ", "┃ ", "• ", "✎ "
 # Same-length clean-up: offsets into the text must still hold after it.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]")
 
 
 def display_text(text: str) -> str:
-    """Every control character (ESC included) becomes U+FFFD, one for one; tabs become spaces."""
+    """Every control character (ESC included) and lone surrogate becomes U+FFFD, one for one; tabs become spaces."""
     return _UNSAFE.sub("\ufffd", text.replace("\t", " "))
 
 
