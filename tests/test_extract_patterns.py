@@ -388,3 +388,7 @@ def test_in_someones_hands():
 
 def test_they_still_hold_after_an_attribution():
     assert events("Kurdish fighters said they still hold the Mursitpinar crossing.") == [("holds", "sdf", "kobani")]
+
+
+def test_a_passive_subject_is_close_to_its_verb():
+    assert events("Near the Al Qaim crossing, the vast desert area stretching west to the river under IS control grew.") == []

@@ -60,11 +60,13 @@ def refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> lis
 
 
 def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
+    """The subject of a passive: the crossing(s) just before the verb ("The X crossing was captured")."""
     refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start]
-    if not refs:
-        return []
-    kept = [refs[-1]]
     folded = sent.state.folded
+    reach = 12 if folded[max(0, trigger.start - 2):trigger.start] == ", " else 6  # "A crossing on the highway, seized by IS"
+    if not refs or words_between(folded, refs[-1].end, trigger.start) > reach:
+        return []  # "Near the Al Qaim crossing, the area under IS control grew": not the subject
+    kept = [refs[-1]]
     for r in reversed(refs[:-1]):
         if kept[0].start >= r.end and _CONNECT.match(folded[r.end:kept[0].start]) and r.kind == kept[0].kind:
             kept.insert(0, r)
