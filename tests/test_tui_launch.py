@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from pathlib import Path
 
 import pytest
 
 import tui.launch
 from store.db import Store
-from test_tui_support import (  # noqa: F401
-    browse, bundled_store_template, needs_events, press, reopen, settle, store_dir, title,
-)
+from test_tui_support import browse, bundled_store_template, needs_events, press, settle, store_dir  # noqa: F401
 from tui.app import CrosswatchApp
 from tui.cli import main as crosswatch
 from tui.screens.loading import LoadingScreen
