@@ -1,8 +1,9 @@
 """`crosswatch extract FILE... --format jsonl|table [--published YYYY-MM-DD]`: events, no store.
 
 JSONL is the export contract of EVENTS.md (one object a line, `article` = the path as
-given). A file that cannot be read gets one line on stderr; the others are still processed
-and the exit code is 1. Nothing from Textual is imported here, so start-up stays quick.
+given). A file that cannot be read, or that holds no article text once the cleaner has cut
+navigation, comments and appeals, gets one line on stderr (its name made safe to print:
+file names are untrusted); the others are still processed and the exit code is 1. Nothing from Textual is imported here, so start-up stays quick.
 """
 from __future__ import annotations
 
@@ -35,11 +36,20 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
+NOTHING_LEFT = "no article text left once navigation, comments and appeals were cut"
+
+
+class NothingLeft(Exception):
+    """A readable file that is all boilerplate: worth a message, not a silent empty article."""
+
+
 def _events_of(path: str, published) -> list[dict]:
     from store.extract import extract_article
     from store.reader import read_article_text
 
     extraction = extract_article(read_article_text(path), published=published)
+    if not extraction.text.strip():
+        raise NothingLeft(NOTHING_LEFT)
     return [{name: ({"article": path} | event).get(name) for name in FIELDS} for event in extraction.events]
 
 
@@ -50,14 +60,15 @@ def _utf8_stdout() -> bool:
 
 def run(args) -> int:
     from store.reader import UnreadableFile
+    from store.sanitize import safe_line
 
     failed = 0
     rows: list[dict] = []
     for path in args.files:
         try:
             events = _events_of(path, args.published)
-        except UnreadableFile as err:
-            print(f"crosswatch extract: {path}: {err}", file=sys.stderr)
+        except (UnreadableFile, NothingLeft) as err:
+            print(f"crosswatch extract: {safe_line(str(path))}: {safe_line(str(err))}", file=sys.stderr)
             failed += 1
             continue
         if args.format == "jsonl":
