@@ -81,24 +81,38 @@ def _is_boundary(segment: str, m: re.Match) -> bool:
     return True
 
 
+_SPACE_RUN = re.compile(r"\s*")
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    """The first non-space position at or after `pos` (matched in place: no copy of the rest)."""
+    return _SPACE_RUN.match(text, pos, end).end()
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """`end` moved back over trailing white space, never before `start`."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
     segment = text[start:end]
-    starts = [len(segment) - len(segment.lstrip())]
+    n = len(segment)
+    starts = [_skip_space(segment, 0, n)]
     for m in _TERMINAL.finditer(segment):
         if _is_boundary(segment, m):
-            rest = segment[m.end():]
-            starts.append(m.end() + len(rest) - len(rest.lstrip()))
+            starts.append(_skip_space(segment, m.end(), n))
     bounds = []
     for i, s in enumerate(starts):
-        e = starts[i + 1] if i + 1 < len(starts) else len(segment)
-        e = s + len(segment[s:e].rstrip())
+        e = _trim_end(segment, s, starts[i + 1] if i + 1 < len(starts) else n)
         while e - s > MAX_SENTENCE:  # a run-on line (hostile or broken text): cut so work stays linear
             cut = segment.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
             cut = cut if cut > s else s + MAX_SENTENCE
-            piece_end = s + len(segment[s:cut].rstrip())
+            piece_end = _trim_end(segment, s, cut)
             if piece_end > s:
                 bounds.append((start + s, start + piece_end))
-            s = cut + len(segment[cut:e]) - len(segment[cut:e].lstrip())
+            s = _skip_space(segment, cut, e)
         if e > s:
             bounds.append((start + s, start + e))
     return bounds
