@@ -59,7 +59,7 @@ def test_captured_along_with():
 def test_coordinated_objects():
     text = "Iraqi forces remain in control of the Trebil crossing and the Iraqi side of the Al Waleed crossing."
     found = extract_article(text, published=PUB).events
-    assert [(e["crossing"], e["side"]) for e in found] == [("trebil", "iq"), ("al-waleed", "iq")]
+    assert [(e["crossing"], e["side"]) for e in found] == [("trebil", None), ("al-waleed", "iq")]
 
 
 def test_first_and_second_respectively():

@@ -3,6 +3,13 @@
 A post name that is also a town ("Al Qaim", "Rabia") only counts as the crossing when a
 crossing word stands beside it ("the Al Qaim border crossing", "Albu Kamal/Al Qaim crossing",
 "the crossings ... Al-Qaim and Rabia"); "the town of Al Qaim" never does.
+
+The side a named mention points at: "the Iraqi side of ..." gives Iraq; a post word ("the
+Al-Waleed border post", "the Albu Kamal checkpoint") gives the named post's country, since a
+post is one side. A crossing is mostly called by one post's name (the gazetteer's
+`named_after`: Al Qaim, not Albu Kamal), so that name, bare or with "crossing"/"gate", says
+nothing about the side (null); a name belonging only to the other post ("the Albu Kamal
+crossing", "the Tanf crossing") points at that post. Both posts named together: null.
 """
 from __future__ import annotations
 
@@ -47,6 +54,7 @@ class Gazetteer:
     posts: dict            # folded name -> tuple[Post, ...]
     countries: dict        # crossing id -> tuple of post countries, in data order
     names: dict            # crossing id -> display name
+    named_after: dict      # crossing id -> countries whose post names are the crossing's common name
     side_words: dict       # folded adjective -> country code
     side_regex: re.Pattern
 
@@ -55,11 +63,12 @@ class Gazetteer:
 def _gazetteer(_key: int = 0) -> Gazetteer:
     data = load("gazetteer.json")
     posts: dict[str, list[Post]] = {}
-    countries, names = {}, {}
+    countries, names, named_after = {}, {}, {}
     for crossing in data["crossings"]:
         cid = crossing["id"]
         names[cid] = crossing.get("name", cid)
         countries[cid] = tuple(p["country"] for p in crossing["posts"])
+        named_after[cid] = frozenset(crossing.get("named_after") or countries[cid])
         for post in crossing["posts"]:
             for name, is_town in [(n, False) for n in post.get("names", [])] + [(n, True) for n in post.get("town_names", [])]:
                 key = fold_name(name)
@@ -69,7 +78,8 @@ def _gazetteer(_key: int = 0) -> Gazetteer:
     side_regex = re.compile(
         r"(?:(?:the|its|their) +)?(?:(?:" + "|".join(map(re.escape, side_words)) + r") +side +of +(?:the +)?)$"
     )
-    return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, side_words, side_regex)
+    return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, named_after,
+                     side_words, side_regex)
 
 
 def gazetteer() -> Gazetteer:
@@ -82,6 +92,7 @@ _NOUN_AFTER = re.compile(
     r" *(?:border +|frontier +|boundary +)?(?:crossing +points?|crossings?|border +posts?|posts?|gates?|outposts?|terminals?"
     r"|complex|border +points?|checkpoints?|stations?)(?![a-z])"
 )
+_POST_WORD = re.compile(r"(?<![a-z])(?:(?:out)?posts?|checkpoints?|terminals?|stations?)(?![a-z])")
 _OTHER_PLACE_AFTER = re.compile(
     r" *(?:military +|air +|army +|us +|u s +|coalition +)?(?:base|garrison|airport|airbase|air +base|camp|district|province|governorate|town|city|area|region|dam|refinery"
     r"|river|valley|desert|road|highway|countryside|subdistrict|village|outskirts|front|deconfliction +zone|zone|pocket|plain|plains)s?(?![a-z])"
@@ -144,16 +155,17 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
             list_id = list_counter
         explicit_side = gaz.side_regex.search(before)
         side_start = first - (len(before) - explicit_side.start()) if explicit_side else None
+        noun_before = _NOUN_BEFORE.search(before)
+        one_post = any(_POST_WORD.search(noun.group()) for noun in (noun_after, noun_before) if noun)
         for cid, spans in by_crossing.items():
             start, end = spans[0][0], spans[-1][1]
             post_countries = {country for _s, _e, country in spans}
-            side = next(iter(post_countries)) if len(post_countries) == 1 else None
+            side = _side_named(cid, post_countries, one_post)
             if len(by_crossing) == 1 or cid == chain[0][2][0].crossing:
                 if explicit_side:
                     side = gaz.side_words[explicit_side.group().split(" side")[0].split()[-1]]
                     start = side_start
                 elif len(by_crossing) == 1:
-                    noun_before = _NOUN_BEFORE.search(before)
                     if noun_before and "\n" not in text[first - len(before) + noun_before.start():first]:
                         start = first - len(before) + noun_before.start()  # "the border crossing at Tal Abyad"
                     lead = _LEAD_IN.search(folded[max(0, start - 40):start])
@@ -164,6 +176,16 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
             mentions.append(Mention(start, end, cid, side, "name", list_id))
     mentions.sort(key=lambda m: m.start)
     return mentions, towns
+
+
+def _side_named(crossing: str, post_countries: set, one_post: bool) -> str | None:
+    """The side a name points at (explicit "<country> side of" is handled by the caller)."""
+    if len(post_countries) != 1:
+        return None  # "the Albu Kamal/Al Qaim crossing": both posts
+    country = next(iter(post_countries))
+    if one_post or len(crossing_countries(crossing)) == 1 or country not in gazetteer().named_after.get(crossing, ()):
+        return country
+    return None  # the crossing's common name: the text does not say which side
 
 
 def side_phrase(folded: str, start: int, floor: int = 0) -> tuple[str | None, int]:

@@ -1,0 +1,63 @@
+"""Which side an event names: a post is one side, a crossing called by its common name is not."""
+from __future__ import annotations
+
+import pytest
+
+from store.extract import extract_article
+
+PUB = "2016-03-10"
+
+
+def sides(sentence):
+    return [(e["type"], e["crossing"], e["side"]) for e in extract_article(sentence, published=PUB).events]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the common name with a crossing word: the crossing as a whole
+    ("Rebels attacked the Nasib border crossing on Tuesday.", ("attacked", "nasib", None)),
+    ("Kurdish fighters seized the Tal Abyad crossing on Monday.", ("captured", "tal-abyad", None)),
+    ("Jordan closed the Ramtha crossing point on Sunday.", ("closed", "ramtha", "jo")),  # a government shuts its own post
+    ("The Syrian army retook the Bab al-Hawa border gate on Friday.", ("captured", "bab-al-hawa", None)),
+    ("Islamic State fighters overran the Rabia crossing on Monday.", ("captured", "rabia", None)),
+    # the same name with a post word: one side
+    ("Islamic State fighters overran the Rabia border post on Monday.", ("captured", "rabia", "iq")),
+    ("Rebels attacked the Nasib checkpoint on Tuesday.", ("attacked", "nasib", "sy")),
+    ("Kurdish fighters seized the Tal Abyad border post on Monday.", ("captured", "tal-abyad", "sy")),
+    # a name that belongs only to the other post: that post
+    ("Rebels attacked the Jaber crossing on Tuesday.", ("attacked", "nasib", "jo")),
+    ("Kurdish fighters shelled the Akcakale border gate on Monday.", ("attacked", "tal-abyad", "tr")),
+    ("Islamic State fighters overran the Tal Kocher crossing on Monday.", ("captured", "rabia", "sy")),
+    ("Militants attacked the Tanf crossing on Monday.", ("attacked", "al-waleed", "sy")),
+    # both posts named together: no side
+    ("Islamic State fighters overran the Rabia/Yarubiyah crossing on Monday.", ("captured", "rabia", None)),
+    # an explicit side wins
+    ("Rebels seized the Syrian side of the Jaber crossing on Tuesday.", ("captured", "nasib", "sy")),
+    ("Militants seized the Iraqi side of the Tanf crossing on Monday.", ("captured", "al-waleed", "iq")),
+])
+def test_side_from_the_words_naming_the_crossing(sentence, expected):
+    assert sides(sentence) == [expected]
+
+
+def test_a_government_holding_a_crossing_by_its_common_name_names_no_side():
+    """Who holds a crossing says nothing of the side; the words do ("remain in control of the Trebil crossing")."""
+    assert sides("Iraqi border guards remain in control of the Trebil crossing.") == [("holds", "trebil", None)]
+    assert sides("Iraqi border guards remain in control of the Trebil border post.") == [("holds", "trebil", "iq")]
+
+
+def test_a_user_crossing_without_named_after_counts_every_post_as_a_common_name(tmp_path, monkeypatch):
+    import json
+
+    from store.extract import data, gazetteer as gz
+
+    monkeypatch.setenv("CROSSWATCH_CONFIG", str(tmp_path))
+    (tmp_path / "gazetteer.json").write_text(json.dumps({"crossings": [{"id": "al-hol-gate", "name": "Al Hol / Umm Jaris", "posts": [
+        {"country": "sy", "name": "Al Hol Gate", "lat": 36.4, "lon": 41.1, "names": ["Al Hol Gate"], "town_names": []},
+        {"country": "iq", "name": "Umm Jaris", "lat": 36.4, "lon": 41.2, "names": ["Umm Jaris"], "town_names": []}]}]}))
+    data._load.cache_clear()
+    gz._gazetteer.cache_clear()
+    try:
+        assert sides("Rebels attacked the Umm Jaris crossing on Tuesday.") == [("attacked", "al-hol-gate", None)]
+        assert sides("Rebels attacked the Umm Jaris border post on Tuesday.") == [("attacked", "al-hol-gate", "iq")]
+    finally:
+        data._load.cache_clear()
+        gz._gazetteer.cache_clear()
