@@ -61,3 +61,19 @@ def test_a_user_crossing_without_named_after_counts_every_post_as_a_common_name(
     finally:
         data._load.cache_clear()
         gz._gazetteer.cache_clear()
+
+
+def test_a_withdrawal_names_a_side_when_the_words_do():
+    """Named Iraqi forces leave their own post; plain "security forces" leaving "it" say no side."""
+    text = ("Militants seized the Rabia crossing on Monday. Iraqi army units withdrew from it. "
+            "Security forces that had been guarding it headed east.")
+    withdrew = [(e["actor"], e["side"]) for e in extract_article(text, published=PUB).events if e["type"] == "withdrew"]
+    assert withdrew == [("iraq-gov", "iq"), ("iraq-gov", None)]
+
+
+def test_guards_leaving_their_posts_leave_their_own_side():
+    text = ("Militants overran the Trebil crossing between Iraq and Jordan on Sunday. "
+            "Once the Iraqi border guards heard the news, they left their posts.")
+    withdrew = [(e["actor"], e["crossing"], e["side"]) for e in extract_article(text, published=PUB).events
+                if e["type"] == "withdrew"]
+    assert withdrew == [("iraq-gov", "trebil", "iq")]

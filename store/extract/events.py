@@ -19,6 +19,7 @@ from store.extract.roles import RULES, active
 from store.extract.state import ArticleState, Ref
 from store.extract.triggers import Trigger, is_irrealis, is_negated
 
+_POSTS = re.compile(r"(?<![a-z])posts?(?![a-z])")
 _COORDINATION = re.compile(r" *(?:,|and|, +and|&) +(?:the +)?")
 
 
@@ -79,7 +80,10 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
                 if faction is None:
                     continue
                 side = ref.side
-                if trigger.type in ("withdrew", "closed", "reopened"):  # a government acts on its own post
+                if trigger.type in ("withdrew", "closed", "reopened") and (
+                        actor.kind != "generic" or _POSTS.search(state.folded, ref.start, ref.end)):
+                    # a government named as such ("Iraqi forces", "Jordan") acts on its own post, and guards
+                    # leave "their posts"; plain "security forces" leaving "it" say nothing of the side
                     side = government_country(faction, ref.crossing) or side
                 key = (trigger.type, ref.crossing, faction, side)
                 if key in seen:
