@@ -112,3 +112,29 @@ def test_dateline_dates_the_article_when_front_matter_has_none():
 def test_dateline_far_down_the_text_is_not_used():
     raw = "The militants took the Al Waleed crossing on Sunday.\n\n" + "Filler sentence about nothing. " * 40 + "June 24, 2014"
     assert extract_article(raw).meta["published"] is None
+
+
+@pytest.mark.parametrize("trailing", [
+    " [link=file:///etc/passwd]x[/]", " (local time)", ", in a statement posted online", " \u2014 see photos", " [1]",
+    ", a day after clashes",
+])
+def test_a_saying_date_stays_the_sayings_whatever_follows_it(trailing):
+    text = f"Sunni Arab militants have seized the Rabia border post, officers said on Monday{trailing}."
+    (event,) = extract_article(text, published="2014-06-25").events
+    assert event["date"] is None
+
+
+def test_a_saying_date_before_the_saying_is_not_the_events():
+    """ "On Monday, officers said rebels had seized ...": Monday is when they said it."""
+    for text in ("On Monday, officers said rebels had seized the Jaber border crossing.",
+                 "On Monday the Jordanian army said it had retaken the Jaber border crossing."):
+        (event,) = extract_article(text, published="2015-04-02").events
+        assert event["date"] is None, text
+
+
+def test_a_date_before_the_event_word_stays_the_events():
+    for text in ("On Sunday, rebels seized the Jaber border crossing, officers said.",
+                 "On Sunday rebels who said they were from the FSA seized the Jaber border crossing.",
+                 "Rebels seized the Jaber border crossing on Sunday, officers said on Monday [link=x]x[/]."):
+        (event,) = extract_article(text, published="2015-04-02").events
+        assert event["date"] == "2015-03-29", text

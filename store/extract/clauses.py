@@ -21,6 +21,7 @@ _BOUNDARY = re.compile(r";| +(?:while|whereas|but|although|though)\b| +[\u2014\u
 _PREP_BEFORE = re.compile(r"\b(?:of|for|against|from|by|at|on|to|than|toward|towards|between) +(?:the +|a +|an +)?$")
 _GROUP_OF = re.compile(r"\b(?:fighters|members|units|forces|troops|elements|militants|militiamen|brigades?|battalions?|soldiers|personnel|remnants|cells|gunmen|contingents?|detachments?) *$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|added|stated|confirmed|declared|claimed)\b(?: +[a-z0-9.]+){0,4} *$")
+_SAID_AFTER = re.compile(r"[ ,]*(?:(?!(?:who|which|that|whose|whom)\b)[a-z0-9.'-]+ +){0,6}?(?:said|say|says|told|announced|reported|stated|confirmed|declared|claimed)\b")
 _NO_ATTRIBUTION = Attribution(None, [], False)
 
 
@@ -52,14 +53,20 @@ class SentenceView:
         if self._dates is None:
             s, spans = self.s, self.attr.spans
             self._dates = [d for d in find_dates(self.state.text, s, self.e)
-                           if not inside(spans, d.start, d.end, s) and not self._dates_a_saying(d.start)]
+                           if not inside(spans, d.start, d.end, s) and not self._dates_a_saying(d.start, d.end)]
         return self._dates
 
-    def _dates_a_saying(self, start: int) -> bool:
-        """ "officials said in a statement on Sunday": the day of the saying, not of the event."""
-        before = self.state.folded[max(self.s, start - 45):start]
+    def _dates_a_saying(self, start: int, end: int) -> bool:
+        """ "officials said in a statement on Sunday", "On Monday, officials said IS had taken ...":
+        the day of the saying, not of the event (unless an event word stands between the two, or
+        the saying comes after every event word: "IS took it on Sunday, officials said")."""
+        folded = self.state.folded
+        before = folded[max(self.s, start - 45):start]
         m = _SAID_BEFORE.search(before)
-        return bool(m) and not any(start - len(before) + m.start() < t.start < start for t in self.triggers)
+        if m and not any(start - len(before) + m.start() < t.start < start for t in self.triggers):
+            return True
+        after = _SAID_AFTER.match(folded, end, min(self.e, end + 60))
+        return bool(after) and all(t.start >= after.end() for t in self.triggers if t.start >= self.s)
 
     def clause(self, trigger: Trigger) -> tuple[int, int]:
         start = max([b for b in self.bounds if b <= trigger.start], default=self.s)
