@@ -359,3 +359,18 @@ async def test_status_date_set_exactly_from_the_palette(store_dir):
         assert "Status as of 2014-06-24" in title(app.screen.query_one(StatusTable))
         await press(pilot, "d", *"2014-99-01", "enter", "enter")
         assert "not a date" in str(app.screen.query_one("#date-error").render())
+
+
+async def test_picker_ticks_are_marks_not_only_colour(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        await press(pilot, "c", "space", "down")
+        picker = app.screen.query_one("SelectionList")
+        shown = [picker.render_line(y).text for y in range(picker.option_count + 2)]
+        assert sum("✓" in line for line in shown) == 1
+        await press(pilot, "space")
+        shown = [picker.render_line(y).text for y in range(picker.option_count + 2)]
+        assert sum("✓" in line for line in shown) == 2
+        await press(pilot, "backspace")
+        assert not any("✓" in picker.render_line(y).text for y in range(picker.option_count + 2))
+        await press(pilot, "escape")
+        assert events_title(app) == f"Events {len(app.events)}", "Esc cancels the picker"

@@ -90,11 +90,6 @@ class MainScreen(Filtering, StatusPane, AnalystActions, Screen):
         copies = {aid: marks["syndicated_of"] for aid, marks in article_marks(articles).items()}
         self.app.call_from_thread(self.query_one(ArticleList).set_copies, copies)
 
-    def crossing_names(self) -> dict[str, str]:
-        from tui.screens.status_feed import crossing_names
-
-        return crossing_names()
-
     def jump_to_article(self, article_id: str) -> None:
         articles = self.query_one(ArticleList)
         articles.move_to_key(article_id)

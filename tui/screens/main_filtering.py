@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 from store.filters import EventFilter
 from store.incidents import group_incidents
+from store.names import crossing_names, faction_names
 from tui.screens.describe import events_title
 from tui.widgets.lists import EventList
 
@@ -123,9 +124,14 @@ class Filtering:
             self.apply_filter(replace(self.flt, text=text), remember=False)
 
     def facet_options(self, facet: str) -> list[tuple[str, str]]:
+        """(value, label) per value the events carry: id, display name, number of events."""
         field, _ = FACETS[facet]
-        counts = self.value_counts(field)
-        return [(value, f"{value}  ({n})") for value, n in sorted(counts.items())]
+        names = {"crossings": crossing_names(), "factions": faction_names()}.get(facet, {})
+        options = []
+        for value, n in sorted(self.value_counts(field).items()):
+            name = names.get(value)
+            options.append((value, f"{value} — {name}  ({n})" if name and name != value else f"{value}  ({n})"))
+        return options
 
     def action_pick(self, facet: str) -> None:
         from tui.screens.picker import PickerScreen

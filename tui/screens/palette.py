@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from store.names import crossing_names, faction_names
 from store.sanitize import safe_line
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -75,7 +76,7 @@ class CrossingCommands(_Commands):
         main = self._main()
         if main is None:
             return
-        names = main.crossing_names()
+        names = crossing_names()
         for crossing, count in sorted(main.value_counts("crossing").items()):
             name = names.get(crossing, "")
             prompt = f"Crossing: {crossing}" + (f" ({safe_line(name)})" if name else "")
@@ -87,8 +88,11 @@ class FactionCommands(_Commands):
         main = self._main()
         if main is None:
             return
+        names = faction_names()
         for faction, count in sorted(main.value_counts("actor").items()):
-            yield f"Faction: {faction}", f"{count} events", partial(main.filter_to, "factions", faction)
+            name = names.get(faction, "")
+            prompt = f"Faction: {faction}" + (f" ({safe_line(name)})" if name and name != faction else "")
+            yield prompt, f"{count} events", partial(main.filter_to, "factions", faction)
         for kind, count in sorted(main.value_counts("type").items()):
             yield f"Type: {kind}", f"{count} events", partial(main.filter_to, "types", kind)
 

@@ -8,10 +8,28 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from rich.segment import Segment
+from textual.strip import Strip
 from textual.widgets import Label, SelectionList
+from textual.widgets import Checkbox as ToggleButton  # its BUTTON_INNER is the selection box
 from textual.widgets.selection_list import Selection
 
 from store.sanitize import safe_line
+
+
+class TickedSelectionList(SelectionList):
+    """A SelectionList whose ticked boxes show ✓ and unticked ones a blank: not told by colour alone."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = []
+        for segment in strip:
+            meta = segment.style.meta if segment.style else {}
+            if segment.text == ToggleButton.BUTTON_INNER and "option" in meta:
+                ticked = self.get_option_at_index(meta["option"]).value in self.selected
+                segment = Segment("✓" if ticked else " ", segment.style)
+            segments.append(segment)
+        return Strip(segments, strip.cell_length)
 
 
 class PickerScreen(ModalScreen[frozenset | None]):
@@ -33,7 +51,7 @@ class PickerScreen(ModalScreen[frozenset | None]):
         with Vertical(id="picker", classes="dialog") as box:
             box.border_title = self.title_text
             yield Label("space: tick · enter: apply · backspace: clear · esc: cancel", classes="hint")
-            yield SelectionList[str](
+            yield TickedSelectionList(
                 *(Selection(Text(safe_line(label)), value, value in self.chosen) for value, label in self.options)
             )
 

@@ -112,19 +112,6 @@ class StatusFeed:
         return answer["as_of"], answer["posts"]
 
 
-def crossing_names() -> dict[str, str]:
-    """Crossing id -> "Al Waleed / Al Tanf", from the bundled gazetteer ({} if unreadable)."""
-    import json
-
-    from store.paths import bundled_data
-
-    try:
-        gazetteer = json.loads((bundled_data() / "gazetteer.json").read_text(encoding="utf-8"))
-        return {c["id"]: c.get("name", "") for c in gazetteer.get("crossings", [])}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-
-
 def export_to_file(store, fmt: str, flt=None) -> str:
     """Write the events passing `flt` (rejected ones left out) into the store folder's exports/."""
     import datetime as dt
