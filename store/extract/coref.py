@@ -88,14 +88,8 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
     return refs
 
 
-def _only_crossing(state: ArticleState) -> str | None:
-    """The one crossing an article names (or whose town it names), if it names only one."""
-    crossings = {x.crossing for x in state.mentions} or {t.crossing for t in state.towns}
-    return next(iter(crossings)) if len(crossings) == 1 else None
-
-
 def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> list[Ref]:
-    crossing = _only_crossing(state)
+    crossing = state.only_crossing
     if crossing is None:
         return []
     found = []
@@ -111,7 +105,7 @@ def _headline_refs(state: ArticleState, e: int) -> list[Ref]:
     m = _BARE_CROSSING.search(state.folded, 0, e)
     if not m:
         return []
-    crossing = _only_crossing(state)
+    crossing = state.only_crossing
     return [Ref(m.start(), m.end(), crossing, None, "headline")] if crossing else []
 
 

@@ -132,13 +132,20 @@ def find_actors(text: str, folded: str) -> list[Actor]:
     return kept
 
 
-def dominant_country(text: str, candidates: tuple[str, ...]) -> str | None:
-    """Of a crossing's countries, the one the article names most (first listed on a tie)."""
+def dominant_country(text: str, candidates: tuple[str, ...], counts: dict | None = None) -> str | None:
+    """Of a crossing's countries, the one the article names most (first listed on a tie).
+
+    `counts` (country -> times named) is filled in as countries are counted, so that an
+    article naming many crossings scans its text once per country, not once per crossing.
+    """
     fx = factions()
+    counts = {} if counts is None else counts
     best, best_count = None, -1
     for country in candidates:
-        regex = fx.country_words.get(country)
-        count = len(regex.findall(text)) if regex else 0
+        if country not in counts:
+            regex = fx.country_words.get(country)
+            counts[country] = sum(1 for _ in regex.finditer(text)) if regex else 0
+        count = counts[country]
         if count > best_count:
             best, best_count = country, count
     return best

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from store.extract.factions import dominant_country
 from store.extract.fold import word_starts
@@ -50,6 +51,7 @@ class ArticleState:
     last_org: str | None = None
     sentence_index: int = 0
     dominant: dict = field(default_factory=dict)
+    country_counts: dict = field(default_factory=dict)
 
     def __post_init__(self):
         lex = lexicon()
@@ -71,12 +73,18 @@ class ArticleState:
         }[kind]
         return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
+    @cached_property
+    def only_crossing(self) -> str | None:
+        """The one crossing the article names (or whose town it names), if it names only one."""
+        crossings = {x.crossing for x in self.mentions} or {t.crossing for t in self.towns}
+        return next(iter(crossings)) if len(crossings) == 1 else None
+
     def country_for(self, crossing: str, side: str | None) -> str | None:
         countries = crossing_countries(crossing)
         if side in countries:
             return side
         if crossing not in self.dominant:
-            self.dominant[crossing] = dominant_country(self.text, countries)
+            self.dominant[crossing] = dominant_country(self.text, countries, self.country_counts)
         return self.dominant[crossing]
 
 
