@@ -31,6 +31,7 @@ class Lexicon:
     negation: re.Pattern
     irrealis: re.Pattern
     realis_to: re.Pattern
+    past_state: re.Pattern
     hedge: re.Pattern
     saying: re.Pattern
     anaphor: re.Pattern
@@ -58,6 +59,8 @@ def _lexicon(_key: int = 0) -> Lexicon:
         negation=re.compile(r"(?:\b(?:" + _alternation(data.get("negations", [])) + r"|no)\b|n[\u2019']t\b)"),
         irrealis=re.compile(r"\b(?:" + _alternation(irrealis) + r")(?: +\w+ly| +not| +soon| +also| +then)?(?: +(?:the|a|an|its|their|his|her))? *$"),
         realis_to=re.compile(r"\b(?:" + _alternation(data.get("realis_before_to", [])) + r") +to *$"),
+        past_state=re.compile(r"(?<![a-z])(?:" + _alternation(data.get("past_state", [])) + r")"
+                              r"(?: +(?:been|long|already|also|once|still|jointly|\w+ly))* *$"),
         hedge=re.compile(r"\b(?:" + _alternation(data.get("hedges", [])) + r")\b"),
         saying=re.compile(r"\b(?:" + _alternation(data.get("saying_verbs", [])) + r")\b"),
         anaphor=prefix_regex(fold_name(w) for w in data.get("anaphors", [])),
@@ -121,6 +124,11 @@ def is_negated(folded_before: str, original_before: str) -> bool:
     """Negation in the few words before a trigger ("did not capture", "no longer holds")."""
     lex = lexicon()
     return bool(lex.negation.search(folded_before[-40:]) or re.search(r"n[\u2019']t\b", original_before[-40:]))
+
+
+def is_past_state(folded_before: str) -> bool:
+    """A hold told as over by the time of the report ("who had held it", "formerly rebel-held")."""
+    return bool(lexicon().past_state.search(folded_before[-50:]))
 
 
 def is_irrealis(folded_before: str) -> bool:

@@ -1,0 +1,41 @@
+"""A hold told as over ("had held", "used to hold", "formerly held") is not a `holds` event:
+`holds` says who held a crossing at the time of the report."""
+from __future__ import annotations
+
+import pytest
+
+from store.extract import extract_article
+
+PUB = "2015-06-16"
+
+
+def events(text):
+    return [(e["type"], e["actor"], e["crossing"]) for e in extract_article(text, published=PUB).events]
+
+
+def test_the_capture_stays_and_the_past_hold_goes():
+    text = ("Kurdish-led fighters of the YPG have taken control of the Tal Abyad crossing, "
+            "pushing out Islamic State fighters who had held it for a year.")
+    assert events(text) == [("captured", "sdf", "tal-abyad")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels had controlled the Nasib crossing since April.",
+    "The Al Qaim crossing had been held by the Islamic State since 2014.",
+    "The Peshmerga used to hold the Rabia crossing.",
+    "The Jarabulus crossing, formerly held by the Islamic State, is quiet.",
+    "The Islamic State, which previously controlled the Semalka crossing, withdrew east.",
+    "The once rebel-held Bab al-Salama crossing is quiet.",
+    "Hezbollah had long controlled the Jousieh crossing.",
+])
+def test_a_hold_in_the_past_gives_no_holds_event(text):
+    assert [e for e in events(text) if e[0] == "holds"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels still control the Nasib crossing.", ("holds", "syria-opposition", "nasib")),
+    ("The rebel-held Nasib crossing is quiet.", ("holds", "syria-opposition", "nasib")),
+    ("The Al Qaim crossing has been held by the Islamic State since 2014.", ("holds", "islamic-state", "al-qaim")),
+])
+def test_a_hold_at_the_time_of_the_report_stays(text, expected):
+    assert expected in events(text)
