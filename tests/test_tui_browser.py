@@ -374,3 +374,14 @@ async def test_picker_ticks_are_marks_not_only_colour(store_dir):
         assert not any("✓" in picker.render_line(y).text for y in range(picker.option_count + 2))
         await press(pilot, "escape")
         assert events_title(app) == f"Events {len(app.events)}", "Esc cancels the picker"
+
+
+async def test_clicking_a_row_selects_it_and_a_double_click_opens_it(store_dir):
+    async with browse(store_dir) as (app, pilot):
+        _, events, article, _ = panes(app)
+        await pilot.click("#events", offset=(5, 4))
+        await settle(pilot)
+        assert events.cursor == 3 and article.lit is app.events[events.cursor_key]
+        await pilot.click("#events", offset=(5, 2), times=2)
+        await settle(pilot)
+        assert events.cursor == 1 and article.has_focus

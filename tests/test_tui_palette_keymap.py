@@ -110,3 +110,28 @@ async def test_a_broken_keymap_file_is_reported_and_defaults_kept(store_dir):
         await press(pilot, "a")
         with reopen(store_dir) as store:
             assert store.event(first)["decision"] == "accepted"
+
+
+async def test_palette_adds_reports_in_the_background(store_dir, tmp_path):
+    report = tmp_path / "new" / "report.txt"
+    report.parent.mkdir()
+    report.write_text(
+        "---\ntitle: Rebels take Nasib crossing\nsource: Test Wire\npublished: 2015-04-02\n---\n"
+        "Syrian rebels seized the Nasib border crossing with Jordan on Wednesday, a rebel spokesman said.\n",
+        encoding="utf-8",
+    )
+    async with browse(store_dir) as (app, pilot):
+        before_events = len(app.events)
+        await run_command(pilot, "Ingest: add reports")
+        await press(pilot, *str(report.parent), "enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, MainScreen):
+                break
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert title(app.screen.query_one(ArticleList)) == "Articles 6"
+        assert len(app.events) > before_events
+        assert "nasib" in {p["crossing"] for p in app.screen.query_one("#status").rows}
+    with reopen(store_dir) as store:
+        assert any(a.get("title") == "Rebels take Nasib crossing" for a in store.articles())

@@ -73,16 +73,39 @@ class MainScreen(Filtering, StatusPane, AnalystActions, Screen):
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
+        self.query_one(ArticleView).border_title = "Article"
+        self.load_store()
+        self.call_after_refresh(self.refresh_status)  # after the first paint: the events come first
+
+    def load_store(self) -> None:
+        """Fill the panes from the store (on mount, and again after reports were added)."""
         articles = self.query_one(ArticleList)
         articles.set_articles(list(self.app.articles.values()))
         articles.border_title = f"Articles {len(self.app.articles)}"
-        self.query_one(ArticleView).border_title = "Article"
+        self._rank = None
         self.apply_filter(self.flt, remember=False)
+        if getattr(self, "feed", None) is not None:
+            self.feed.close()
         self.feed = StatusFeed(self.app.store, self._status_answer)
         if len(self.app.articles) <= COPIES_MAX_ARTICLES:
             self.mark_copies(list(self.app.articles.values()))
         self.query_one(StatusTable).border_title = "Status · computing …"
-        self.call_after_refresh(self.refresh_status)  # after the first paint: the events come first
+
+    def action_ingest(self) -> None:
+        from tui.screens.ingest import IngestScreen
+
+        if getattr(self.app.store, "readonly", False):
+            self.notify("The store is read-only: another crosswatch holds it.", severity="error")
+            return
+
+        def added(lines: list[str] | None) -> None:
+            if lines:
+                self.app.articles = {a["id"]: a for a in self.app.store.articles()}
+                self.load_store()
+                self.refresh_status()
+                self.notify(safe_line(" · ".join(lines[:4])), title="Reports added", timeout=10, markup=False)
+
+        self.app.push_screen(IngestScreen(self.app.store), added)
 
     @work(thread=True, group="copies")
     def mark_copies(self, articles: list[dict]) -> None:

@@ -66,6 +66,7 @@ class FilterCommands(_Commands):
         yield "Status: as of the newest report", "reset the as-of date", main.reset_as_of
         yield "Timeline of the selected crossing", "(l)", main.action_timeline
         yield "Group events by incident (toggle)", "(g)", main.action_group
+        yield "Ingest: add reports from a file or folder…", "read, extract and store them (in the background)", main.action_ingest
         yield "Export: events as JSONL", "into the store folder's exports/", partial(main.export, "jsonl")
         yield "Export: status brief as Markdown", "into the store folder's exports/", partial(main.export, "md")
         yield "Help: keys", "(?)", self.app.action_help
