@@ -57,6 +57,6 @@ def most_specific(actors: Iterable[str]) -> str | None:
 
 
 def most_specific_of(counts: dict[str, int]) -> str | None:
-    if not counts:
-        return None
+    if len(counts) < 2:
+        return next(iter(counts), None)
     return min(counts, key=lambda a: (is_generic(a), -counts[a], a))

@@ -23,7 +23,7 @@ from bisect import bisect_left
 from datetime import date
 
 from .actors import camps_of
-from .claims import OPEN_TYPES, Claim
+from .claims import HOLDER_TYPES, OPEN_TYPES, Claim
 from .post_history import PostHistory, Stretch, open_state
 
 __all__ = ["PostHistory", "Stretch", "open_state", "resolve"]
@@ -118,8 +118,16 @@ class _Resolver:
         stretches = self.stretches
         day = group[0].day
         current = stretches[-1] if stretches else None
-        positives = [c for c in group if c.names_holder]
-        left = [c for c in group if c.type == "withdrew" and c.actor]
+        positives, left, reinforced = [], [], False
+        for c in group:
+            if c.type in HOLDER_TYPES:
+                if c.actor is not None:
+                    positives.append(c)
+            elif c.type == "withdrew":
+                if c.actor:
+                    left.append(c)
+            elif c.type == "reinforced":
+                reinforced = True
         holder_left = current is not None and any(current.agrees(c.actor) for c in left)
         corrected = (
             current is not None
@@ -129,9 +137,13 @@ class _Resolver:
         )
         blocked = holder_left or corrected
         if positives:
-            actor_camps = camps_of(c.actor for c in positives)
-            camps = [[c for c in positives if c.actor in camp] for camp in actor_camps]
-            camp, continues = _winner(camps, actor_camps, current, blocked)
+            if FAST and all(c.actor == positives[0].actor for c in positives):  # one camp: what _winner decides then
+                camp = positives
+                continues = current is not None and current.holder is not None and not blocked and current.agrees(camp[0].actor)
+            else:
+                actor_camps = camps_of(c.actor for c in positives)
+                camps = [[c for c in positives if c.actor in camp] for camp in actor_camps]
+                camp, continues = _winner(camps, actor_camps, current, blocked)
             if camp is None:
                 stretches.append(Stretch(day, None, list(positives), why="disputed"))
             elif continues:
@@ -144,17 +156,17 @@ class _Resolver:
                 stretches.append(fresh)
         elif blocked:
             stretches.append(Stretch(day, None, left, why="withdrew"))
-        current = stretches[-1] if stretches else None
-        if current is not None and current.holder is not None:
-            current.support.extend(c for c in group if c.type == "reinforced" and current.agrees(c.actor))
+        if reinforced:
+            current = stretches[-1] if stretches else None
+            if current is not None and current.holder is not None:
+                current.support.extend(c for c in group if c.type == "reinforced" and current.agrees(c.actor))
         self._record(day)
-
 
     def _feed_one(self, c: Claim) -> None:
         """`feed` for a day with one claim (most days): the same rules without building camps."""
         stretches = self.stretches
         current = stretches[-1] if stretches else None
-        if c.names_holder:
+        if c.type in HOLDER_TYPES and c.actor is not None:
             if current is not None and current.holder is not None and current.agrees(c.actor):
                 current.add([c])
                 current.weak = current.weak and c.side is None
@@ -171,10 +183,16 @@ class _Resolver:
         self._record(c.day)
 
     def _record(self, day: date) -> None:
-        current = self.stretches[-1] if self.stretches else None
+        stretches = self.stretches
         self.days.append(day)
-        self.at_group.append((len(self.stretches) - 1, len(current.support) if current else 0))
-        self.snaps.append((current.holder, current.weak, tuple(sorted(current.counts.items()))) if current else (None, True, ()))
+        if not stretches:
+            self.at_group.append((-1, 0))
+            self.snaps.append((None, True, ()))
+            return
+        current = stretches[-1]
+        counts = current.counts
+        self.at_group.append((len(stretches) - 1, len(current.support)))
+        self.snaps.append((current.holder, current.weak, tuple(sorted(counts.items()) if len(counts) > 1 else counts.items())))
 
 
 FAST = True  # the one-claim shortcut; tests compare it with the general path
@@ -201,7 +219,7 @@ def resolve(post: str, claims: list[Claim], previous: PostHistory | None = None,
             ):
                 resolver.adopt(previous, j)
                 break
-    holder_claims = [c for c in claims if c.names_holder]
+    holder_claims = [c for c in claims if c.type in HOLDER_TYPES and c.actor is not None]  # Claim.names_holder
     return PostHistory(post, claims, resolver.stretches, resolver.days, resolver.at_group, holder_claims,
                        [c.day for c in holder_claims], [c.day for c in claims],
                        [c for c in claims if c.type in OPEN_TYPES], resolver.snaps)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import itemgetter
 
 from .actors import agreeing, compatible, is_generic
 from .claims import parse_day
@@ -54,10 +55,6 @@ class Incident:
     @property
     def articles(self) -> list[str]:
         return sorted({e.get("article_id") for e in self.events if e.get("article_id")})
-
-
-def _order(event: dict):
-    return (parse_day(event.get("date")) is None, event.get("date") or "", event.get("published") or "", event["id"])
 
 
 class _Buckets:
@@ -98,13 +95,24 @@ def _group_kind(crossing: str, kind: str, members: list[dict], window: timedelta
         found.append(inc)
         return inc
 
-    for event in sorted(members, key=_order):
-        day, published = parse_day(event.get("date")), parse_day(event.get("published"))
+    rows = []  # taken in order: dated first, by date text, publication, id; each day parsed once
+    for event in members:
+        text = event.get("date")
+        day = parse_day(text)
+        rows.append((day is None, text or "", event.get("published") or "", event["id"], day, event))
+    rows.sort(key=_ORDER_KEY)
+    # a dated report alone on its day, with no undated report to look for it later, is its own incident
+    alone = None if any(row[0] for row in rows) else _alone(row[4] for row in rows)
+    for _, _, _, _, day, event in rows:
         if day is not None:
+            if alone is not None and day in alone:
+                new(event, day).add(event)
+                continue
             inc = dated.find(day, event) or new(event, day)
             inc.add(event)
             dated.file(day, inc)
             continue
+        published = parse_day(event.get("published"))
         if published is None:
             new(event, None).add(event)
             continue
@@ -121,7 +129,19 @@ def _group_kind(crossing: str, kind: str, members: list[dict], window: timedelta
     return found
 
 
-def group_incidents(events: list[dict]) -> list[Incident]:
+_ORDER_KEY = itemgetter(0, 1, 2, 3)
+
+
+def _alone(days) -> set[date]:
+    seen: set[date] = set()
+    twice: set[date] = set()
+    for day in days:
+        (twice if day in seen else seen).add(day)
+    return seen - twice
+
+
+def _by_kind(events: list[dict]) -> list[Incident]:
+    """Every incident, unsorted."""
     window = timedelta(days=status_rules().incident_window_days)
     kinds: dict[tuple, list[dict]] = defaultdict(list)
     for event in events:
@@ -130,12 +150,17 @@ def group_incidents(events: list[dict]) -> list[Incident]:
     incidents: list[Incident] = []
     for (crossing, kind), members in kinds.items():
         incidents.extend(_group_kind(crossing, kind, members, window))
+    return incidents
+
+
+def group_incidents(events: list[dict]) -> list[Incident]:
+    incidents = _by_kind(events)
     incidents.sort(key=lambda inc: (inc.day or parse_day(inc.events[0].get("published")) or date.max, inc.id))
     return incidents
 
 
 def incident_index(events: list[dict]) -> dict[str, str]:
-    return {e["id"]: inc.id for inc in group_incidents(events) for e in inc.events}
+    return {e["id"]: inc.id for inc in _by_kind(events) for e in inc.events}
 
 
 def article_marks(articles: list[dict]) -> dict[str, dict]:

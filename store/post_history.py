@@ -26,9 +26,10 @@ class Stretch:
 
     def add(self, camp: list[Claim]) -> None:
         self.support.extend(camp)
+        counts = self.counts
         for c in camp:
-            self.counts[c.actor] = self.counts.get(c.actor, 0) + 1
-        self.holder = most_specific_of(self.counts)
+            counts[c.actor] = counts.get(c.actor, 0) + 1
+        self.holder = most_specific_of(counts)
 
 
 @dataclass

@@ -32,6 +32,7 @@ from .crossing_posts import posts_of
 from .holders import PostHistory, open_state, resolve
 from .status_update import reresolve
 from .incidents import incident_index
+from .quiet_gc import collector_paused
 from .sources import source_groups, syndication
 from .status_rules import status_rules
 
@@ -45,8 +46,9 @@ class StatusEngine:
         self.posts = posts  # crossing -> post codes; None: the bundled gazetteer
         self.window = status_rules().contest_window_days if window_days is None else window_days
         self.articles = {a["id"]: a for a in articles}
-        self.copies = syndication(articles)  # article id -> the article it is a syndicated copy of
-        self.source_of = source_groups(articles, self.copies)
+        with collector_paused():
+            self.copies = syndication(articles)  # article id -> the article it is a syndicated copy of
+            self.source_of = source_groups(articles, self.copies)
         self.events: dict[str, dict] = {}
         self.by_crossing: dict[str, set[str]] = defaultdict(set)
         self._histories: dict[str, dict[str, PostHistory]] = {}
@@ -64,22 +66,29 @@ class StatusEngine:
 
     # -- keeping the events --------------------------------------------------
     def load(self, events: list[dict]) -> StatusEngine:
-        self.events.clear()
-        self.by_crossing.clear()
-        self._histories.clear()
-        self._incidents.clear()
-        self._incidents_by_type.clear()
-        self._claims.clear()
-        self._counted.clear()
-        self._seen.clear()
-        self._dirty.clear()
-        self._kind_ids.clear()
-        self._by_article.clear()
-        self._bounds.clear()
-        self._answers.clear()
+        with collector_paused():
+            return self._load(events)
+
+    def _load(self, events: list[dict]) -> StatusEngine:
+        for cache in (self.events, self.by_crossing, self._histories, self._incidents, self._incidents_by_type,
+                      self._claims, self._counted, self._seen, self._dirty, self._kind_ids, self._by_article,
+                      self._bounds, self._answers):
+            cache.clear()
         self._newest = False
+        # what _add does for one event, for all of them at once
+        by_id, by_article, by_crossing = self.events, self._by_article, self.by_crossing
+        seen, counted, kind_ids = self._seen, self._counted, self._kind_ids
         for event in events:
-            self._add(event)
+            event_id, get = event["id"], event.get
+            by_id[event_id] = event
+            by_article[get("article_id")].add(event_id)
+            crossing, kind = get("crossing"), get("type")
+            counts = get("decision") != "rejected" and bool(crossing)
+            if crossing:
+                by_crossing[crossing].add(event_id)
+                counted[crossing] += counts
+                kind_ids[(crossing, kind)].add(event_id)
+            seen[event_id] = (crossing, kind, int(counts))
         return self
 
     def _add(self, event: dict) -> None:
@@ -164,7 +173,7 @@ class StatusEngine:
         if cached is not None and crossing in self._dirty:
             cached = self._histories[crossing] = self._update(crossing, cached, self._dirty.pop(crossing))
         if cached is None:
-            claims = [c for c in map(self.claim, self.by_crossing.get(crossing, ())) if c is not None]
+            claims = self._claims_of(self.by_crossing.get(crossing, ()))
             seen = {c.side for c in claims}
             posts = tuple(self.posts.get(crossing, ())) if self.posts is not None else posts_of(crossing, seen)
             posts = posts + tuple(sorted(s for s in seen if s and s not in posts)) or (None,)
@@ -174,7 +183,7 @@ class StatusEngine:
         return cached
 
     def _update(self, crossing: str, old: dict[str, PostHistory], days: set[date]) -> dict[str, PostHistory] | None:
-        changed = [c for c in map(self.claim, self.by_crossing.get(crossing, ())) if c is not None and c.day in days]
+        changed = [c for c in self._claims_of(self.by_crossing.get(crossing, ())) if c.day in days]
         return reresolve(old, days, changed)
 
     def claim(self, event_id: str) -> Claim | None:
@@ -184,6 +193,16 @@ class StatusEngine:
         claim = make_claim(event, self.source(event), self._bound(event)) if self.counts(event) else None
         self._claims[event_id] = claim
         return claim
+
+    def _claims_of(self, event_ids) -> list[Claim]:
+        """The claims of these events (`claim` for each, the cached ones taken without a call)."""
+        cached, claim = self._claims, self.claim
+        out = []
+        for event_id in event_ids:
+            c = cached[event_id] if event_id in cached else claim(event_id)
+            if c is not None:
+                out.append(c)
+        return out
 
     def _bound(self, event: dict):
         if event.get("date") or relative_span(event.get("date_text")) is None:
@@ -209,7 +228,6 @@ class StatusEngine:
         since = stretch.start if stretch else None
         against = disputing(history.holder_claims, since, as_of, self.window, history.holder_days)
         door, door_claims = open_state(history.door_claims, as_of)
-        index = self.incidents(crossing)
         return {
             "crossing": crossing,
             "side": history.post,
@@ -217,7 +235,7 @@ class StatusEngine:
             "since": _iso(since),
             "last_report": _iso(history.claim_days[seen - 1] if seen else None),
             "sources": len({c.source for c in support}),
-            "incidents": len({index.get(c.event_id, c.event_id) for c in support}),
+            "incidents": self._count_incidents(crossing, support),
             "contested": bool(against),
             "events": [c.event_id for c in support],
             "disputed_by": [c.event_id for c in against if not compatible(c.actor, holder)],
@@ -229,16 +247,25 @@ class StatusEngine:
         """event id -> incident id for one crossing (cached with its histories)."""
         cached = self._incidents.get(crossing)
         if cached is None:
-            kinds = {kind for (place, kind) in self._kind_ids if place == crossing}
-            cached = {}
-            for kind in kinds:
-                part = self._incidents_by_type.get((crossing, kind))
-                if part is None:
-                    events = [self.events[i] for i in self._kind_ids[(crossing, kind)]]
-                    part = self._incidents_by_type[(crossing, kind)] = incident_index([e for e in events if self.counts(e)])
-                cached.update(part)
+            with collector_paused():
+                cached = {}
+                for kind in {kind for (place, kind) in self._kind_ids if place == crossing}:
+                    cached.update(self._incident_part(crossing, kind))
             self._incidents[crossing] = cached
         return cached
+
+    def _incident_part(self, crossing: str, kind: str | None) -> dict[str, str]:
+        """Incidents are grouped per crossing and type: event id -> incident id for one of them."""
+        part = self._incidents_by_type.get((crossing, kind))
+        if part is None:
+            events = [self.events[i] for i in self._kind_ids.get((crossing, kind), ())]
+            part = self._incidents_by_type[(crossing, kind)] = incident_index([e for e in events if self.counts(e)])
+        return part
+
+    def _count_incidents(self, crossing: str, claims: list[Claim]) -> int:
+        """How many incidents these claims report (only their events' types are grouped)."""
+        seen = self._seen
+        return len({self._incident_part(crossing, seen[c.event_id][1]).get(c.event_id, c.event_id) for c in claims})
 
     def article_marks(self) -> list[dict]:
         """Per article: its independent source and, for a syndicated copy, the article it copies."""
@@ -255,11 +282,12 @@ class StatusEngine:
             raise ValueError(f"as_of is not a date (YYYY-MM-DD): {as_of!r}")
         posts = []
         if day is not None:
-            for crossing in self.crossings():
-                answers = self._answers.setdefault(crossing, {})
-                if day not in answers:
-                    answers[day] = [self.post_status(crossing, h, day) for h in self.histories(crossing).values()]
-                posts.extend(dict(p) for p in answers[day])  # copies: callers may annotate rows
+            with collector_paused():
+                for crossing in self.crossings():
+                    answers = self._answers.setdefault(crossing, {})
+                    if day not in answers:
+                        answers[day] = [self.post_status(crossing, h, day) for h in self.histories(crossing).values()]
+                    posts.extend(dict(p) for p in answers[day])  # copies: callers may annotate rows
         return {"as_of": _iso(day), "posts": posts}
 
 
@@ -272,6 +300,7 @@ def compute_status(
 
 def engine_for(store, window_days: int | None = None) -> StatusEngine:
     """A status engine over a store's articles and served (corrected) events."""
+    # in id order: texts are kept in shards by id, so each shard is read once (in store order: once per article)
     articles = [{"id": a["id"], "source": a.get("source"), "published": a.get("published"), "text": a.get("text")}
-                for a in store.articles()]
+                for a in sorted(store.articles(), key=lambda a: a["id"])]
     return StatusEngine(articles, window_days).load(store.events())
