@@ -123,7 +123,8 @@ async def test_palette_adds_reports_in_the_background(store_dir, tmp_path):
     async with browse(store_dir) as (app, pilot):
         before_events = len(app.events)
         await run_command(pilot, "Ingest: add reports")
-        await press(pilot, *str(report.parent), "enter")
+        app.screen.query_one("#ingest-path").value = str(report.parent)  # as if typed
+        await press(pilot, "enter")
         for _ in range(100):
             await pilot.pause(0.05)
             if isinstance(app.screen, MainScreen):
