@@ -77,3 +77,20 @@ def test_guards_leaving_their_posts_leave_their_own_side():
     withdrew = [(e["actor"], e["crossing"], e["side"]) for e in extract_article(text, published=PUB).events
                 if e["type"] == "withdrew"]
     assert withdrew == [("iraq-gov", "trebil", "iq")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rebels seized the Nasib crossing in Daraa province on Monday.", ("captured", "nasib", "sy")),
+    ("Militants overran the Rabia crossing in Iraq's Nineveh province on Monday.", ("captured", "rabia", "iq")),
+    ("Kurdish forces shelled the Tal Abyad crossing in southern Sanliurfa on Monday.", ("attacked", "tal-abyad", "tr")),
+    # a province of neither country, or of both countries, gives no side
+    ("IS attacked the Al Qaim crossing in Hatay on Monday.", ("attacked", "al-qaim", None)),
+    ("IS holds the Albu Kamal/Al Qaim crossing in Syria's Deir al Zour and Iraq's Anbar province.", ("holds", "al-qaim", None)),
+])
+def test_a_crossing_placed_in_a_province_is_on_that_provinces_side(sentence, expected):
+    assert sides(sentence) == [expected]
+
+
+def test_a_headline_crossing_in_a_province_takes_its_side():
+    text = "ISIS seizes border crossing in western Anbar\n\nThe group took the town of Al Qaim on Friday."
+    assert sides(text)[0] == ("captured", "al-qaim", "iq")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from store.extract.gazetteer import Town, side_phrase
+from store.extract.gazetteer import Town, region_side, side_phrase
 from store.extract.state import ArticleState, Ref, between
 from store.extract.triggers import lexicon
 
@@ -84,6 +84,9 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         refs += _headline_refs(state, e)
     elif not named:  # "Sunni fighters have seized a border post on the frontier" in a one-crossing article
         refs += _indefinite_refs(state, s, e, refs)
+    for r in refs:
+        if r.side is None and r.list_id is None and r.kind not in ("pair", "ordinal", "it", "which"):
+            r.side = region_side(folded, r.end, r.crossing)
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
 

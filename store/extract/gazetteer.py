@@ -9,7 +9,9 @@ Al-Waleed border post", "the Albu Kamal checkpoint") gives the named post's coun
 post is one side. A crossing is mostly called by one post's name (the gazetteer's
 `named_after`: Al Qaim, not Albu Kamal), so that name, bare or with "crossing"/"gate", says
 nothing about the side (null); a name belonging only to the other post ("the Albu Kamal
-crossing", "the Tanf crossing") points at that post. Both posts named together: null.
+crossing", "the Tanf crossing") points at that post. Both posts named together: null. A
+reference placed in a province ("the border crossing in western Anbar") is on that
+province's side when nothing else gives one (`region_side`).
 """
 from __future__ import annotations
 
@@ -57,6 +59,8 @@ class Gazetteer:
     named_after: dict      # crossing id -> countries whose post names are the crossing's common name
     side_words: dict       # folded adjective -> country code
     side_regex: re.Pattern
+    regions: dict          # folded province or region -> country code
+    region_regex: re.Pattern
 
 
 @lru_cache(maxsize=4)
@@ -78,8 +82,15 @@ def _gazetteer(_key: int = 0) -> Gazetteer:
     side_regex = re.compile(
         r"(?:(?:the|its|their) +)?(?:(?:" + "|".join(map(re.escape, side_words)) + r") +side +of +(?:the +)?)$"
     )
+    regions = {fold_name(k): v for k, v in data.get("region_words", {}).items()}
+    region_regex = re.compile(
+        r" +(?:in|inside) +(?:the +)?(?:(?:far +)?(?:north|south|east|west)[a-z]* +)?"
+        r"(?:(?:" + "|".join(map(re.escape, side_words)) + r")(?: s)? +)?(?:(?:far +)?(?:north|south|east|west)[a-z]* +)?"
+        r"(?:(?:province|governorate) +of +)?(" + ("|".join(sorted(map(re.escape, regions), key=len, reverse=True)) or "(?!)")
+        + r")(?![a-z])"
+    )
     return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, named_after,
-                     side_words, side_regex)
+                     side_words, side_regex, regions, region_regex)
 
 
 def gazetteer() -> Gazetteer:
@@ -196,6 +207,22 @@ def side_phrase(folded: str, start: int, floor: int = 0) -> tuple[str | None, in
     if not m:
         return None, start
     return gaz.side_words[m.group().split(" side")[0].split()[-1]], lo + m.start()
+
+
+def region_side(folded: str, end: int, crossing: str) -> str | None:
+    """ "the border crossing in western Anbar": the country of a province named right after a
+    reference, when it is one of the crossing's (a province lies on one side of the border)."""
+    gaz = gazetteer()
+    m = gaz.region_regex.match(folded, end, end + 80)
+    if not m:
+        return None
+    if _AND_ANOTHER.match(folded, m.end()):
+        return None  # "in Syria's Deir al Zour and Iraq's Anbar province": both sides
+    country = gaz.regions.get(" ".join(m.group(1).split()))
+    return country if country in gaz.countries.get(crossing, ()) else None
+
+
+_AND_ANOTHER = re.compile(r" *(?:provinces?|governorates?|regions?)? *(?:,|and|&|/)")
 
 
 def crossing_countries(crossing: str) -> tuple[str, ...]:
