@@ -48,7 +48,7 @@ def test_yarubiyah_spellings(spelling):
 
 @pytest.mark.parametrize("spelling, expected", [
     ("Tanf crossing", ("al-waleed", "sy")), ("the al-Tanf border post", ("al-waleed", "sy")), ("Husaybah crossing", ("al-qaim", None)),
-    ("Bab al-Hawa", ("bab-al-hawa", None)), ("Cilveg\u00f6z\u00fc", ("bab-al-hawa", "tr")), ("Semalka", ("faysh-khabur", "sy")),
+    ("Bab al-Hawa", ("bab-al-hawa", None)), ("Cilveg\u00f6z\u00fc", ("bab-al-hawa", "tr")), ("Semalka", ("faysh-khabur", "sy")), ("the Peshkhabour border post", ("faysh-khabur", "iq")),
     ("Peshkhabour", ("faysh-khabur", None)), ("Treibil", ("trebil", None)), ("the Karameh crossing", ("trebil", "jo")),
     ("\u00d6nc\u00fcp\u0131nar", ("bab-al-salama", "tr")), ("Jdeidet Yabous", ("masnaa", "sy")),
 ])
