@@ -72,3 +72,22 @@ def test_the_installed_command_runs_without_importing_textual(bundled_articles):
     proc = subprocess.run([sys.executable, "-c", code, str(bundled_articles[0])], capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) >= 10
+
+
+def test_a_file_of_only_boilerplate_is_named_and_fails_the_exit_code(tmp_path, bundled_articles, capsys):
+    junk = tmp_path / "junk.txt"
+    junk.write_text("Send your comments\nYour comment as a visitor\nAll rights reserved to Levant Daily 2016 \u00a9\n")
+    code = main(["extract", str(junk), str(bundled_articles[3])])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.strip()  # the good report is still processed
+    assert err.splitlines() == [f"crosswatch extract: {junk}: no article text left once navigation, comments and appeals were cut"]
+
+
+def test_an_unreadable_files_name_reaches_stderr_without_control_characters(tmp_path, capsys):
+    name = tmp_path / "evil\x1b]0;pwned\x07\nname.txt"
+    code = main(["extract", str(name), "--format", "table"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert len(err.splitlines()) == 1
+    assert "\x1b" not in err and "\x07" not in err
