@@ -144,7 +144,7 @@ def dominant_country(text: str, candidates: tuple[str, ...], counts: dict | None
     for country in candidates:
         if country not in counts:
             regex = fx.country_words.get(country)
-            counts[country] = sum(1 for _ in regex.finditer(text)) if regex else 0
+            counts[country] = len(regex.findall(text)) if regex else 0
         count = counts[country]
         if count > best_count:
             best, best_count = country, count
