@@ -39,3 +39,14 @@ def test_a_hold_in_the_past_gives_no_holds_event(text):
 ])
 def test_a_hold_at_the_time_of_the_report_stays(text, expected):
     assert expected in events(text)
+
+
+@pytest.mark.parametrize("before, past", [
+    ("fighters who had ", True), ("fighters who had long ", True), ("the crossing had been ", True),
+    ("the group used to ", True), ("the formerly ", True), ("which previously ", True),
+    ("the group has had it in its ", False), ("they have had ", False), ("fighters who now ", False), ("the ", False),
+])
+def test_past_state_words_before_a_hold(before, past):
+    from store.extract.triggers import is_past_state
+
+    assert is_past_state(before) is past
