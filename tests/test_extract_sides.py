@@ -94,3 +94,12 @@ def test_a_crossing_placed_in_a_province_is_on_that_provinces_side(sentence, exp
 def test_a_headline_crossing_in_a_province_takes_its_side():
     text = "ISIS seizes border crossing in western Anbar\n\nThe group took the town of Al Qaim on Friday."
     assert sides(text)[0] == ("captured", "al-qaim", "iq")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("IS seized the Syrian part of the Al Qaim crossing on Monday.", ("captured", "al-qaim", "sy")),
+    ("The YPG retook the Syrian half of the Rabia crossing on Tuesday.", ("captured", "rabia", "sy")),
+    ("Rebels shelled the Jordanian side of the Nasib crossing on Tuesday.", ("attacked", "nasib", "jo")),
+])
+def test_a_country_part_or_half_is_that_side(sentence, expected):
+    assert sides(sentence) == [expected]

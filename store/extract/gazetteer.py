@@ -80,7 +80,8 @@ def _gazetteer(_key: int = 0) -> Gazetteer:
                     posts.setdefault(key, []).append(Post(cid, post["country"], is_town))
     side_words = {fold_name(k): v for k, v in data.get("side_words", {}).items()}
     side_regex = re.compile(
-        r"(?:(?:the|its|their) +)?(?:(?:" + "|".join(map(re.escape, side_words)) + r") +side +of +(?:the +)?)$"
+        r"(?:(?:the|its|their) +)?(?<![a-z])(?P<country>" + "|".join(map(re.escape, side_words))
+        + r") +(?:side|part|half|portion|section) +of +(?:the +)?$"
     )
     regions = {fold_name(k): v for k, v in data.get("region_words", {}).items()}
     region_regex = re.compile(
@@ -174,7 +175,7 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
             side = _side_named(cid, post_countries, one_post)
             if len(by_crossing) == 1 or cid == chain[0][2][0].crossing:
                 if explicit_side:
-                    side = gaz.side_words[explicit_side.group().split(" side")[0].split()[-1]]
+                    side = gaz.side_words[explicit_side.group("country")]
                     start = side_start
                 elif len(by_crossing) == 1:
                     if noun_before and "\n" not in text[first - len(before) + noun_before.start():first]:
@@ -206,7 +207,7 @@ def side_phrase(folded: str, start: int, floor: int = 0) -> tuple[str | None, in
     m = gaz.side_regex.search(folded[lo:start])
     if not m:
         return None, start
-    return gaz.side_words[m.group().split(" side")[0].split()[-1]], lo + m.start()
+    return gaz.side_words[m.group("country")], lo + m.start()
 
 
 def region_side(folded: str, end: int, crossing: str) -> str | None:
