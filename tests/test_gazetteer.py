@@ -117,3 +117,12 @@ def test_a_mans_name_is_not_a_crossing():
 
 def test_al_tanf_alone_is_the_garrison_not_the_crossing():
     assert crossings_in("Iran-backed militias launched a drone attack on Tanf.") == []
+
+
+def test_every_crossing_says_which_posts_name_it_and_regions_are_post_countries():
+    data = json.loads((bundled_data() / "gazetteer.json").read_text(encoding="utf-8"))
+    countries = {p["country"] for c in data["crossings"] for p in c["posts"]}
+    for crossing in data["crossings"]:
+        named_after = crossing["named_after"]
+        assert named_after and set(named_after) <= {p["country"] for p in crossing["posts"]}, crossing["id"]
+    assert set(data["region_words"].values()) <= countries
