@@ -81,6 +81,7 @@ def test_guards_leaving_their_posts_leave_their_own_side():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Rebels seized the Nasib crossing in Daraa province on Monday.", ("captured", "nasib", "sy")),
+    ("Rebels attacked the Nasib crossing in Daraa province, a monitor said.", ("attacked", "nasib", "sy")),
     ("Militants overran the Rabia crossing in Iraq's Nineveh province on Monday.", ("captured", "rabia", "iq")),
     ("Kurdish forces shelled the Tal Abyad crossing in southern Sanliurfa on Monday.", ("attacked", "tal-abyad", "tr")),
     # a province of neither country, or of both countries, gives no side

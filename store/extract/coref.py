@@ -76,6 +76,7 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
             refs.append(Ref(pos, pos + 2, earlier[-1].crossing, None, "it"))
         elif state.topic is not None and recent <= 1:
             refs.append(Ref(pos, pos + 2, state.topic.crossing, None, "it"))
+    _place_in_regions(folded, refs)
     for r in list(refs):  # "the Nasib crossing, which is held by ...": "which" is the crossing again
         which = _WHICH.match(folded, r.end, e)
         if which and r.kind != "it":
@@ -84,11 +85,16 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         refs += _headline_refs(state, e)
     elif not named:  # "Sunni fighters have seized a border post on the frontier" in a one-crossing article
         refs += _indefinite_refs(state, s, e, refs)
+    _place_in_regions(folded, refs)
+    refs.sort(key=lambda r: (r.start, r.end))
+    return refs
+
+
+def _place_in_regions(folded: str, refs: list[Ref]) -> None:
+    """ "the border crossing in western Anbar": a side from the province, where the words gave none."""
     for r in refs:
         if r.side is None and r.list_id is None and r.kind not in ("pair", "ordinal", "it", "which"):
             r.side = region_side(folded, r.end, r.crossing)
-    refs.sort(key=lambda r: (r.start, r.end))
-    return refs
 
 
 def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> list[Ref]:

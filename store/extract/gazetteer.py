@@ -60,7 +60,8 @@ class Gazetteer:
     side_words: dict       # folded adjective -> country code
     side_regex: re.Pattern
     regions: dict          # folded province or region -> country code
-    region_regex: re.Pattern
+    region_regex: re.Pattern   # " in (western) Anbar": after a reference
+    another_region: re.Pattern  # " and Iraq's Anbar province": a second one right after the first
 
 
 @lru_cache(maxsize=4)
@@ -84,14 +85,15 @@ def _gazetteer(_key: int = 0) -> Gazetteer:
         + r") +(?:side|part|half|portion|section) +of +(?:the +)?$"
     )
     regions = {fold_name(k): v for k, v in data.get("region_words", {}).items()}
-    region_regex = re.compile(
-        r" +(?:in|inside) +(?:the +)?(?:(?:far +)?(?:north|south|east|west)[a-z]* +)?"
-        r"(?:(?:" + "|".join(map(re.escape, side_words)) + r")(?: s)? +)?(?:(?:far +)?(?:north|south|east|west)[a-z]* +)?"
-        r"(?:(?:province|governorate) +of +)?(" + ("|".join(sorted(map(re.escape, regions), key=len, reverse=True)) or "(?!)")
-        + r")(?![a-z])"
+    region_name = (
+        r"(?:(?:far +)?(?:north|south|east|west)[a-z]* +)?(?:(?:" + "|".join(map(re.escape, side_words)) + r")(?: s)? +)?"
+        r"(?:(?:far +)?(?:north|south|east|west)[a-z]* +)?(?:(?:province|governorate) +of +)?("
+        + ("|".join(sorted(map(re.escape, regions), key=len, reverse=True)) or "(?!)") + r")(?![a-z])"
     )
+    region_regex = re.compile(r" +(?:in|inside) +(?:the +)?" + region_name)
+    another_region = re.compile(r" *(?:provinces?|governorates?|regions?)? *(?:,|and|&|/) *(?:the +)?" + region_name)
     return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, named_after,
-                     side_words, side_regex, regions, region_regex)
+                     side_words, side_regex, regions, region_regex, another_region)
 
 
 def gazetteer() -> Gazetteer:
@@ -217,13 +219,11 @@ def region_side(folded: str, end: int, crossing: str) -> str | None:
     m = gaz.region_regex.match(folded, end, end + 80)
     if not m:
         return None
-    if _AND_ANOTHER.match(folded, m.end()):
+    if gaz.another_region.match(folded, m.end(), m.end() + 80):
         return None  # "in Syria's Deir al Zour and Iraq's Anbar province": both sides
     country = gaz.regions.get(" ".join(m.group(1).split()))
     return country if country in gaz.countries.get(crossing, ()) else None
 
-
-_AND_ANOTHER = re.compile(r" *(?:provinces?|governorates?|regions?)? *(?:,|and|&|/)")
 
 
 def crossing_countries(crossing: str) -> tuple[str, ...]:
