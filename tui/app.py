@@ -2,13 +2,14 @@
 
 The app holds what every screen shares (the open store, its articles and events)
 and is the one place that writes: decisions, notes and undo go to the store at
-once, and the changed events are re-read from it and announced to the screens.
+once (the store updates its own event dicts) and the changed ids are announced
+to every screen. A failed write is said in one line; the app stays up.
 """
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Iterable
 
 from textual import work
@@ -22,7 +23,7 @@ from tui.screens.loading import LoadingScreen
 
 
 class EventsChanged(Message):
-    """These events were re-read from the store after a note, decision or undo."""
+    """These events changed in the store (a note, a decision or an undo)."""
 
     def __init__(self, event_ids: Iterable[str]) -> None:
         super().__init__()
@@ -77,11 +78,11 @@ class CrosswatchApp(App):
         from tui.launch import open_or_build
 
         try:
-            store, articles, events = open_or_build(self.store_dir, self.build_from, self._progress)
+            store, articles = open_or_build(self.store_dir, self.build_from, self._progress)
         except Exception as err:  # a clear line on screen beats a traceback
             self.call_from_thread(self._open_failed, safe_line(f"Cannot open the store {self.store_dir}: {err}"))
             return
-        self.call_from_thread(self._opened, store, articles, events)
+        self.call_from_thread(self._opened, store, articles)
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.call_from_thread(self._show_progress, done, total, message)
@@ -96,7 +97,7 @@ class CrosswatchApp(App):
             self.screen.failed(message)
         self.ready.set()
 
-    def _opened(self, store, articles: list[dict], events: list[dict]) -> None:
+    def _opened(self, store, articles: list[dict]) -> None:
         from tui.screens.main import MainScreen
 
         self.store = store

@@ -13,8 +13,8 @@ Progress = Callable[[int, int, str], None]
 def open_or_build(store_dir: Path, build_from: Path | None, progress: Progress):
     """Open the store (building it from the bundled reports on first run); runs in a worker thread.
 
-    Returns the store, its articles and its events in the store's order (the indexes
-    the first screen needs are built here, off the UI thread).
+    Returns the store and its articles (the index the first screen needs is built
+    here, off the UI thread; events are read from the store as they are shown).
     """
     from store.db import Store
     from store.db.schema import has_store
@@ -37,10 +37,10 @@ def open_or_build(store_dir: Path, build_from: Path | None, progress: Progress):
     else:  # first run: build it from the bundled reports
         store = Store.open_or_build(store_dir, progress=report)
     progress(1, 1, "Loading events …")
-    articles, events = store.articles(), store.events()
+    articles = store.articles()
     if articles:  # the article pane asks for an article's events first: have that index ready
         store.events(EventFilter(article_id=articles[0]["id"]))
-    return store, articles, events
+    return store, articles
 
 
 def _progress_args(args: tuple) -> tuple[int, int, str]:
