@@ -88,18 +88,13 @@ def make_claim(event: dict, source: str, bound: date | None = None) -> Claim | N
     when = effective(event, bound)
     if when is None:
         return None
-    speaker = event.get("source")
-    return Claim(
-        event_id=event["id"],
-        type=event.get("type") or "",
-        actor=event.get("actor") or None,
-        side=(event.get("side") or None),
-        day=when[0],
-        tier=when[1],
-        source=source,
-        speaker=speaker.strip().lower() if isinstance(speaker, str) and speaker.strip() else None,
-        hedged=bool(event.get("hedged")),
-    )
+    get = event.get
+    speaker = get("source")
+    if speaker is not None:
+        speaker = speaker.strip().lower() if isinstance(speaker, str) and speaker.strip() else None
+    # positional, in field order: event_id, type, actor, side, day, tier, source, speaker, hedged
+    return Claim(event["id"], get("type") or "", get("actor") or None, get("side") or None, when[0], when[1],
+                 source, speaker, bool(get("hedged")))
 
 
 def _targets(claim: Claim, posts: tuple[str, ...], specific: dict) -> tuple[str, ...]:
