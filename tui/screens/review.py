@@ -21,22 +21,30 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.lists import DECISION_MARKS, HEDGED_MARK, NOTE_MARK, crossing_side, event_date
 
 
+def _quoted(value: object, words: str | None) -> str:
+    return f"{value}  “{words}”" if words else str(value)
+
+
 def describe_event(event: dict) -> Text:
     """One line per fact, plain text: what happened, who, where, when, how sure."""
-    text = Text()
+    day = _quoted(event_date(event), event.get("date_text"))
+    if not event.get("date"):
+        day += "  (no day in the sentence: the report's date)"
     rows = (
         ("type", event.get("type")),
-        ("actor", f"{event.get('actor')}  “{event.get('actor_text') or ''}”"),
-        ("crossing", f"{crossing_side(event)}  “{event.get('crossing_text') or ''}”"),
-        ("date", f"{event_date(event)}  “{event.get('date_text') or ''}”"),
+        ("actor", _quoted(event.get("actor"), event.get("actor_text"))),
+        ("crossing", _quoted(crossing_side(event), event.get("crossing_text"))),
+        ("date", day),
         ("source", f"{event.get('outlet') or '—'} · {event.get('source') or '—'}"),
         ("hedged", f"{HEDGED_MARK} yes (reported, not confirmed)" if event.get("hedged") else "no"),
         ("decision", f"{DECISION_MARKS.get(event.get('decision'), '')} {event.get('decision') or 'unreviewed'}"),
         ("note", f"{NOTE_MARK} {event['note']}" if event.get("note") else "—"),
     )
+    text = Text()
     for label, value in rows:
         text.append(f"{label:>9}  ", style="bold")
         text.append(safe_line(str(value or "—")) + "\n")
+    text.rstrip()
     return text
 
 
