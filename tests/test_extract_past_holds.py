@@ -50,3 +50,20 @@ def test_past_state_words_before_a_hold(before, past):
     from store.extract.triggers import is_past_state
 
     assert is_past_state(before) is past
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State held the Al Qaim crossing until November 2017.",
+    "Rebels controlled the Nasib crossing for years, until July.",
+    "The Kessab crossing was held by rebels till the spring.",
+])
+def test_a_hold_given_an_end_is_over(text):
+    assert [e for e in events(text) if e[0] == "holds"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels have held the Nasib crossing until now.",
+    "Rebels hold the Nasib crossing and will keep it until a deal is reached.",
+])
+def test_until_now_or_another_clauses_until_does_not_end_a_hold(text):
+    assert ("holds", "syria-opposition", "nasib") in events(text)

@@ -32,6 +32,7 @@ class Lexicon:
     irrealis: re.Pattern
     realis_to: re.Pattern
     past_state: re.Pattern
+    ended_by: re.Pattern
     hedge: re.Pattern
     saying: re.Pattern
     anaphor: re.Pattern
@@ -61,6 +62,8 @@ def _lexicon(_key: int = 0) -> Lexicon:
         realis_to=re.compile(r"\b(?:" + _alternation(data.get("realis_before_to", [])) + r") +to *$"),
         past_state=re.compile(r"(?<![a-z])(?<!has )(?<!have )(?<!ve )(?:" + _alternation(data.get("past_state", [])) + r")"
                               r"(?: +(?:been|long|already|also|once|still|jointly|\w+ly))* *$"),
+        ended_by=re.compile(r"(?<![a-z])(?:" + _alternation(data.get("ended_by", [])) + r")(?![a-z])"
+                            r"(?! +(?:now|today|the +present|this +day|this +moment|further +notice))"),
         hedge=re.compile(r"\b(?:" + _alternation(data.get("hedges", [])) + r")\b"),
         saying=re.compile(r"\b(?:" + _alternation(data.get("saying_verbs", [])) + r")\b"),
         anaphor=prefix_regex(fold_name(w) for w in data.get("anaphors", [])),
@@ -129,6 +132,16 @@ def is_negated(folded_before: str, original_before: str) -> bool:
 def is_past_state(folded_before: str) -> bool:
     """A hold told as over by the time of the report ("who had held it", "formerly rebel-held")."""
     return bool(lexicon().past_state.search(folded_before[-50:]))
+
+
+def is_ended(folded_after: str) -> bool:
+    """A hold given an end ("held the crossing until July"): over, unless "until now". Only the
+    hold's own words count: "hold it and will keep it until a deal" is not ended."""
+    own = _NEXT_CLAUSE.search(folded_after)
+    return bool(lexicon().ended_by.search(folded_after[:own.start()] if own else folded_after))
+
+
+_NEXT_CLAUSE = re.compile(r"(?<![a-z])(?:and|but|which|who|when|where|while|will|would)(?![a-z])")
 
 
 def is_irrealis(folded_before: str) -> bool:
