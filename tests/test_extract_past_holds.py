@@ -67,3 +67,13 @@ def test_a_hold_given_an_end_is_over(text):
 ])
 def test_until_now_or_another_clauses_until_does_not_end_a_hold(text):
     assert ("holds", "syria-opposition", "nasib") in events(text)
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("IS seized the Al Qaim crossing in 2014 and held it for three years.", False),
+    ("The Al Qaim crossing was held by the Islamic State for more than three years.", False),
+    ("The Islamic State has controlled the Al Qaim crossing for three years.", True),
+    ("The Al Qaim crossing has been held by the Islamic State for three years.", True),
+])
+def test_a_simple_past_hold_with_a_duration_is_over_a_present_perfect_one_is_not(text, holds):
+    assert (("holds", "islamic-state", "al-qaim") in events(text)) is holds

@@ -19,7 +19,7 @@ from store.extract.dates import resolve_date
 from store.extract.factions import Actor
 from store.extract.roles import RULES, active
 from store.extract.state import ArticleState, Ref
-from store.extract.triggers import Trigger, is_ended, is_irrealis, is_negated, is_past_state
+from store.extract.triggers import Trigger, is_ended, is_irrealis, is_negated, is_past_state, is_past_stretch
 
 _POSTS = re.compile(r"(?<![a-z])posts?(?![a-z])")
 _COORDINATION = re.compile(r" *(?:,|and|, +and|&) +(?:the +)?")
@@ -37,7 +37,7 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     compound = sent.state.text[trigger.start - 1] == "-" if trigger.start else False  # "formerly rebel-held"
     if trigger.type == "holds" and is_past_state(re.sub(r"[a-z]+ *$", "", before) if compound else before):
         return []  # "fighters who had held it for a year": not who holds it at the time of the report
-    if trigger.type == "holds" and is_ended(folded[trigger.end:hi]):
+    if trigger.type == "holds" and (is_ended(folded[trigger.end:hi]) or is_past_stretch(trigger.word, before, folded[trigger.end:hi])):
         return []  # "held the crossing until July": over by the time of the report
     role = "passive" if trigger.passive else trigger.role
     rule = RULES.get(role, active)
