@@ -67,12 +67,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.lit: dict | None = None
         self._lines: list[tuple] = []
         self._wrapped_width = -1
+        self._wrapped_key: tuple | None = None
+        self._wrapped: list[tuple] = []
 
     def show(self, article: dict | None, events: Sequence[dict] = (), lit: dict | None = None) -> None:
         """Show `article`; with `lit`, light that event's sentence and bring it into view."""
         same_article = article is not None and self.article is not None and article.get("id") == self.article.get("id")
         self.article = article
-        self.text = display_text(article.get("text") or "") if article else ""
+        if not same_article or not self.text:
+            self.text = display_text(article.get("text") or "") if article else ""
         self.events = [e for e in events if e.get("start") is not None]
         self.lit = lit if lit and lit.get("start") is not None else None
         self._relayout()
@@ -114,7 +117,11 @@ class ArticleView(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         width = max(self.scrollable_content_region.width - GUTTER, 10)
         self._wrapped_width = self.scrollable_content_region.width
-        lines: list[tuple] = [("text", s, e) for s, e in wrap_offsets(self.text, width)] if self.text else []
+        key = ((self.article or {}).get("id"), len(self.text), width)
+        if self._wrapped_key != key:  # moving between events of one article does not wrap it again
+            self._wrapped_key = key
+            self._wrapped = [("text", s, e) for s, e in wrap_offsets(self.text, width)] if self.text else []
+        lines: list[tuple] = self._wrapped
         notes = sorted((e["end"], e.get("note")) for e in self.events if e.get("note"))
         if notes and lines:
             lines = self._insert_notes(lines, notes, width)

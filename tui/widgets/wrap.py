@@ -37,17 +37,27 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[i
         if used and used + need > width:
             lines.append((line_start, match.start()))
             line_start, used = match.start(), 0
-        if need > width:  # a word longer than the line is cut into pieces
-            cut = match.start()
-            while cut + width < match.start() + len(word):
-                lines.append((cut, cut + width))
-                cut += width
-            line_start, used = cut, match.start() + len(word) - cut
+        if need > width:  # a word longer than the line is cut into pieces of at most `width` cells
+            pieces = _cut(text, match.start(), match.start() + len(word), width)
+            lines.extend(pieces[:-1])
+            line_start, used = pieces[-1][0], cell_len(text[pieces[-1][0]:pieces[-1][1]])
         else:
             used += need
         used += len(token) - len(word)
     lines.append((line_start, end))
     return lines
+
+
+def _cut(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    pieces, piece_start, used = [], start, 0
+    for at in range(start, end):
+        size = cell_len(text[at])
+        if used and used + size > width:
+            pieces.append((piece_start, at))
+            piece_start, used = at, 0
+        used += size
+    pieces.append((piece_start, end))
+    return pieces
 
 
 def line_of(lines: list[tuple[int, int]], offset: int) -> int:
