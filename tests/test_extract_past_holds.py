@@ -47,7 +47,7 @@ def test_a_hold_at_the_time_of_the_report_stays(text, expected):
     ("the group has had it in its ", False), ("they have had ", False), ("fighters who now ", False), ("the ", False),
 ])
 def test_past_state_words_before_a_hold(before, past):
-    from store.extract.triggers import is_past_state
+    from store.extract.tense import is_past_state
 
     assert is_past_state(before) is past
 

@@ -19,7 +19,8 @@ from store.extract.dates import resolve_date
 from store.extract.factions import Actor
 from store.extract.roles import RULES, active
 from store.extract.state import ArticleState, Ref
-from store.extract.triggers import Trigger, is_ended, is_irrealis, is_negated, is_past_state, is_past_stretch
+from store.extract.tense import hold_is_over
+from store.extract.triggers import Trigger, is_irrealis, is_negated
 
 _POSTS = re.compile(r"(?<![a-z])posts?(?![a-z])")
 _COORDINATION = re.compile(r" *(?:,|and|, +and|&) +(?:the +)?")
@@ -35,10 +36,8 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     if is_irrealis(before) or re.search(r"\b(?:if|unless|whether)\b", folded[lo:trigger.start]):
         return []
     compound = sent.state.text[trigger.start - 1] == "-" if trigger.start else False  # "formerly rebel-held"
-    if trigger.type == "holds" and is_past_state(re.sub(r"[a-z]+ *$", "", before) if compound else before):
+    if trigger.type == "holds" and hold_is_over(trigger.word, before, folded[trigger.end:hi], compound):
         return []  # "fighters who had held it for a year": not who holds it at the time of the report
-    if trigger.type == "holds" and (is_ended(folded[trigger.end:hi]) or is_past_stretch(trigger.word, before, folded[trigger.end:hi])):
-        return []  # "held the crossing until July": over by the time of the report
     role = "passive" if trigger.passive else trigger.role
     rule = RULES.get(role, active)
     actor, refs = rule(sent, trigger, lo, hi, min(hi, next_start))

@@ -129,36 +129,6 @@ def is_negated(folded_before: str, original_before: str) -> bool:
     return bool(lex.negation.search(folded_before[-40:]) or re.search(r"n[\u2019']t\b", original_before[-40:]))
 
 
-def is_past_state(folded_before: str) -> bool:
-    """A hold told as over by the time of the report ("who had held it", "formerly rebel-held")."""
-    return bool(lexicon().past_state.search(folded_before[-50:]))
-
-
-def is_ended(folded_after: str) -> bool:
-    """A hold given an end ("held the crossing until July"): over, unless "until now". Only the
-    hold's own words count: "hold it and will keep it until a deal" is not ended."""
-    own = _NEXT_CLAUSE.search(folded_after)
-    return bool(lexicon().ended_by.search(folded_after[:own.start()] if own else folded_after))
-
-
-_PERFECT_BEFORE = re.compile(r"(?<![a-z])(?:has|have|ve)(?: +(?:been|\w+ly|long|already|still|also|now))* *$")
-_DURATION = re.compile(r"(?<![a-z])for +(?:(?:more|less|over|under|nearly|almost|about|around|some|several|many|a|an|than|few"
-                       r"|\d+|one|two|three|four|five|six|seven|eight|nine|ten|half) +)*(?:years?|months?|weeks?|decades?)(?![a-z])")
-
-
-def is_past_stretch(word: str, folded_before: str, folded_after: str) -> bool:
-    """A simple-past hold with a duration ("held it for three years"): a stretch that is over;
-    the present perfect ("has held it for three years") still holds."""
-    first = word.split()[0]
-    if not (first in ("held", "kept") or first.endswith("ed")) or _PERFECT_BEFORE.search(folded_before[-40:]):
-        return False
-    own = _NEXT_CLAUSE.search(folded_after)
-    return bool(_DURATION.search(folded_after[:own.start()] if own else folded_after))
-
-
-_NEXT_CLAUSE = re.compile(r"(?<![a-z])(?:and|but|which|who|when|where|while|will|would)(?![a-z])")
-
-
 def is_irrealis(folded_before: str) -> bool:
     """A plan, threat, attempt or condition rather than a fact ("attempt to capture", "would close")."""
     lex = lexicon()
