@@ -126,3 +126,17 @@ def test_every_crossing_says_which_posts_name_it_and_regions_are_post_countries(
         named_after = crossing["named_after"]
         assert named_after and set(named_after) <= {p["country"] for p in crossing["posts"]}, crossing["id"]
     assert set(data["region_words"].values()) <= countries
+
+
+def test_a_user_gazetteer_too_deeply_nested_to_parse_leaves_the_bundled_one_working(tmp_path, monkeypatch):
+    from store.extract import data, gazetteer as gz
+
+    monkeypatch.setenv("CROSSWATCH_CONFIG", str(tmp_path))
+    (tmp_path / "gazetteer.json").write_text("[" * 100_000 + "]" * 100_000)
+    data._load.cache_clear()
+    gz._gazetteer.cache_clear()
+    try:
+        assert crossings_in("They hold the Jaber border crossing.") == [("nasib", "jo")]
+    finally:
+        data._load.cache_clear()
+        gz._gazetteer.cache_clear()

@@ -32,7 +32,7 @@ def _load(name: str, config_dir: str) -> dict:
     if user_file.is_file():
         try:
             data = _merge(data, json.loads(user_file.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested too deeply to parse
             pass  # a broken user file must not stop extraction; the bundled data still works
     return data
 
