@@ -37,6 +37,10 @@ def fits_camp(actor: str, camp: Iterable[str]) -> bool:
 
 def camps_of(actors: Iterable[str]) -> list[set[str]]:
     """Split actors into camps whose members all agree with each other (first fit, in the order given)."""
+    actors = list(dict.fromkeys(actors))  # a repeated actor goes where it went the first time
+    generic = status_rules().generic_actors
+    if not any(actor in generic for actor in actors):  # no generic label: only equal actors agree
+        return [{actor} for actor in actors]
     camps: list[set[str]] = []
     for actor in actors:
         for camp in camps:

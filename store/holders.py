@@ -65,10 +65,10 @@ def _winner(camps: list[list[Claim]], actors: list[set[str]], current: Stretch |
                     return camps[i], True
     if len(camps) == 1:
         return camps[0], False
-    order = sorted(range(len(camps)), key=ranks.__getitem__, reverse=True)
-    if ranks[order[0]] == ranks[order[1]]:
+    best = max(ranks)
+    if ranks.count(best) > 1:  # the top two tie
         return None, False
-    return camps[order[0]], False
+    return camps[ranks.index(best)], False
 
 
 class _Resolver:
@@ -141,8 +141,14 @@ class _Resolver:
                 camp = positives
                 continues = current is not None and current.holder is not None and not blocked and current.agrees(camp[0].actor)
             else:
-                actor_camps = camps_of(c.actor for c in positives)
-                camps = [[c for c in positives if c.actor in camp] for camp in actor_camps]
+                by_actor: dict[str, list[Claim]] = {}
+                for c in positives:
+                    by_actor.setdefault(c.actor, []).append(c)
+                actor_camps = camps_of(by_actor)
+                if len(actor_camps) == len(by_actor):  # one actor per camp, in the same order
+                    camps = list(by_actor.values())
+                else:
+                    camps = [[c for c in positives if c.actor in camp] for camp in actor_camps]
                 camp, continues = _winner(camps, actor_camps, current, blocked)
             if camp is None:
                 stretches.append(Stretch(day, None, list(positives), why="disputed"))

@@ -12,7 +12,7 @@ from .actors import compatible, most_specific, most_specific_of
 from .claims import OPEN_TYPES, Claim
 
 
-@dataclass
+@dataclass(slots=True)
 class Stretch:
     start: date
     holder: str | None  # the camp's lead actor; None: unheld or unknown

@@ -13,24 +13,13 @@ Journal. An article's independent source is then its outlet, or for a copy its o
 from __future__ import annotations
 
 import re
-import zlib
 from datetime import date
 
+from .shingles import Shingles
 from .status_rules import status_rules
 
-SHINGLE = 5
-LEDE_WORDS = 200
 COPY_THRESHOLD = 0.5
-_WORD = re.compile(r"\w+")
 _BRACKET = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
-
-
-def shingles(words: list[str], k: int = SHINGLE) -> set[tuple[str, ...]]:
-    return set(zip(*(words[i:] for i in range(k))))
-
-
-def words_of(text: str) -> list[str]:
-    return _WORD.findall((text or "").lower())
 
 
 def outlet_key(outlet: str | None) -> str | None:
@@ -50,55 +39,43 @@ def outlet_key(outlet: str | None) -> str | None:
     return name.lower()
 
 
-SAMPLE = 8  # keep one 5-gram hash in 8 (by value) for a quick estimate before the exact count
-PREFILTER = 0.35
+PREFILTER = 0.35  # a sampled share below this: not a copy, without counting exactly
+MIN_SAMPLE = 8  # fewer sampled 5-grams in a lede: counted exactly
 
 
-def _sample(hashes: set[int]) -> set[int]:
-    return {h for h in hashes if h % SAMPLE == 0}
-
-
-class _Fingerprints:
-    """Lede and full-text 5-gram hashes per article (exact, and sampled), kept while the article is in the window."""
+class _Prints:
+    """Each article's 5-grams (store.shingles), kept while the article is in the window."""
 
     def __init__(self, texts: dict[str, str]):
         self.texts = texts
-        self.cache: dict[str, tuple[set[int], set[int], set[int], set[int]]] = {}
-        self.words: dict[str, int] = {}
+        self.numbers: dict[bytes, int] = {}
+        self.cache: dict[str, Shingles] = {}
 
-    def of(self, aid: str) -> tuple[set[int], set[int], set[int], set[int]]:
+    def of(self, aid: str) -> Shingles:
         got = self.cache.get(aid)
         if got is None:
-            words = self._ids(words_of(self.texts.get(aid) or ""))
-            full = list(map(hash, zip(*(words[i:] for i in range(SHINGLE)))))
-            lede, every = set(full[: max(0, LEDE_WORDS - SHINGLE + 1)]), set(full)
-            got = (lede, every, _sample(lede), _sample(every))
-            self.cache[aid] = got
+            got = self.cache[aid] = Shingles(self.texts.get(aid) or "", self.numbers)
         return got
-
-    def _ids(self, words: list[str]) -> list[int]:
-        """A stable number per word: hashes of int tuples, unlike of str, are the same in every run."""
-        known = self.words
-        for word in set(words).difference(known):
-            known[word] = zlib.crc32(word.encode("utf-8"))
-        return list(map(known.__getitem__, words))
 
     def forget(self, keep: set[str]) -> None:
         for aid in [a for a in self.cache if a not in keep]:
             del self.cache[aid]
 
 
-def _share(lede: set[int], full: set[int], lede_s: set[int], full_s: set[int]) -> float:
-    """Share of the lede's 5-grams in the other text: estimated from samples, counted exactly when close."""
+def _share(a: Shingles, b: Shingles) -> float:
+    """Share of a's lede 5-grams that occur in b: estimated from the samples, counted exactly when close."""
+    lede = a.lede
     if not lede:
         return 0.0
-    if len(lede_s) >= 8 and len(lede_s & full_s) / len(lede_s) < PREFILTER:
+    sample = a.lede_sample
+    if len(sample) >= MIN_SAMPLE and len(sample & b.sample) / len(sample) < PREFILTER:
         return 0.0
-    return len(lede & full) / len(lede)
+    return len(lede & b.every) / len(lede)
 
 
-def _overlap(a, b) -> float:
-    return max(_share(a[0], b[1], a[2], b[3]), _share(b[0], a[1], b[2], a[3]))
+def is_copy(a: Shingles, b: Shingles) -> bool:
+    """One article's lede is mostly found in the other (either way round)."""
+    return _share(a, b) >= COPY_THRESHOLD or _share(b, a) >= COPY_THRESHOLD
 
 
 def syndication(articles: list[dict], window_days: int | None = None) -> dict[str, str | None]:
@@ -111,17 +88,20 @@ def syndication(articles: list[dict], window_days: int | None = None) -> dict[st
     window = status_rules().syndication_window_days if window_days is None else window_days
     order = sorted(articles, key=lambda a: (a.get("published") or "9999", a["id"]))
     # texts read in id order: a store keeps them in shards by id, so each shard is read once
-    prints = _Fingerprints({a["id"]: a.get("text") or "" for a in sorted(articles, key=lambda a: a["id"])})
+    prints = _Prints({a["id"]: a.get("text") or "" for a in sorted(articles, key=lambda a: a["id"])})
     original: dict[str, str | None] = {}
     recent: list[tuple[date | None, str]] = []
     for art in order:
         aid, day = art["id"], _day(art.get("published"))
-        recent = [(d, r) for d, r in recent if d is None or day is None or (day - d).days <= window]
-        prints.forget({r for _, r in recent} | {aid})
+        # dated articles come in date order: when the oldest is in the window, all are
+        oldest = next((d for d, _ in recent if d is not None), None)
+        if day is not None and oldest is not None and (day - oldest).days > window:
+            recent = [(d, r) for d, r in recent if d is None or (day - d).days <= window]
+            prints.forget({r for _, r in recent})
         original[aid] = None
         mine = prints.of(aid)
         for _, earlier in recent:
-            if original[earlier] is None and _overlap(mine, prints.of(earlier)) >= COPY_THRESHOLD:
+            if original[earlier] is None and is_copy(mine, prints.of(earlier)):
                 original[aid] = earlier
                 break
         recent.append((day, aid))

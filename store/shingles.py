@@ -1,0 +1,74 @@
+"""Word 5-grams of an article, for telling whether one article copies another (store.sources).
+
+Words are the text's `\\w+` runs in lower case, each numbered by its CRC-32 (stable from run
+to run, unlike Python's string hashes); a 5-gram is the hash of its five numbers. `lede`
+holds the 5-grams that start in the first 200 words, `every` all of them, and the two
+samples keep the 5-grams whose hash is a multiple of 8, for a quick estimate first.
+
+For speed the text is split into words as bytes (ASCII letters lowered, anything else a
+space) when that gives the same words as `\\w+`: when no character outside ASCII is a word
+character. Otherwise the words come from the regular expression.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import zlib
+from array import array
+from itertools import compress
+
+SHINGLE = 5
+LEDE_WORDS = 200
+LEDE_SHINGLES = LEDE_WORDS - SHINGLE + 1
+SAMPLE = 8  # one 5-gram hash in 8 (by value) is sampled
+
+_WORD = re.compile(r"\w+")
+_ASCII = bytes(range(128))
+_ASCII_WORD = [c < 128 and (chr(c).isalnum() or c == 0x5F) for c in range(256)]
+# bytes -> words: ASCII word characters kept (capitals lowered), anything else a space
+_WORD_BYTES = bytes((c | 0x20 if 65 <= c <= 90 else c) if _ASCII_WORD[c] else 0x20 for c in range(256))
+# the same, keeping bytes of characters outside ASCII in the words (sorted out afterwards)
+_WORD_AND_OTHER_BYTES = bytes(c if _ASCII_WORD[c] or c >= 128 else 0x20 for c in range(256))
+# sampling by the low byte of each hash, as stored by array("q")
+_LOW_BYTE = 0 if sys.byteorder == "little" else 7
+_SAMPLED_LOW_BYTE = bytes(int(b % SAMPLE == 0) for b in range(256))
+
+
+def words(text: str) -> list[bytes]:
+    """The text's words (`\\w+` of the text in lower case) as UTF-8 bytes."""
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return [w.encode("utf-8", "surrogatepass") for w in _WORD.findall(text.lower())]
+    other = raw.translate(None, _ASCII)
+    if not other or not any(_WORD.search(c) or _WORD.search(c.lower()) for c in set(other.decode("utf-8"))):
+        return raw.translate(_WORD_BYTES).split()  # only ASCII letters make words
+    out: list[bytes] = []
+    for token in text.lower().encode("utf-8").translate(_WORD_AND_OTHER_BYTES).split():
+        if token.isascii():
+            out.append(token)
+        else:  # letters and other characters outside ASCII: the regular expression tells them apart
+            out.extend(w.encode("utf-8") for w in _WORD.findall(token.decode("utf-8")))
+    return out
+
+
+class Shingles:
+    """One article's 5-gram hashes: `lede`, `every` and their samples `lede_sample`, `sample`."""
+
+    __slots__ = ("lede", "every", "lede_sample", "sample")
+
+    def __init__(self, text: str, numbers: dict[bytes, int]):
+        """`numbers`: word -> CRC-32, shared by all articles (and filled here)."""
+        found = words(text)
+        ids = list(map(numbers.get, found))
+        if None in ids:  # words not seen before
+            for word in set(found).difference(numbers):
+                numbers[word] = zlib.crc32(word)
+            ids = list(map(numbers.__getitem__, found))
+        hashes = list(map(hash, zip(*(ids[i:] for i in range(SHINGLE)))))
+        self.every = set(hashes)
+        self.lede = set(hashes[:LEDE_SHINGLES])
+        # {h for h in hashes if h % SAMPLE == 0}, without a Python step per hash
+        sampled = array("q", hashes).tobytes()[_LOW_BYTE::8].translate(_SAMPLED_LOW_BYTE)
+        self.sample = set(compress(hashes, sampled))
+        self.lede_sample = self.lede & self.sample
