@@ -100,8 +100,17 @@ def syndication(articles: list[dict], window_days: int | None = None) -> dict[st
             prints.forget({r for _, r in recent})
         original[aid] = None
         mine = prints.of(aid)
+        mine_lede, mine_all = mine.lede_sample, mine.sample
         for _, earlier in recent:
-            if original[earlier] is None and is_copy(mine, prints.of(earlier)):
+            if original[earlier] is not None:
+                continue
+            other = prints.of(earlier)
+            # most pairs: both quick estimates say no (what _share would find first, without two calls)
+            other_lede = other.lede_sample
+            if (len(mine_lede) >= MIN_SAMPLE and len(mine_lede & other.sample) / len(mine_lede) < PREFILTER
+                    and len(other_lede) >= MIN_SAMPLE and len(other_lede & mine_all) / len(other_lede) < PREFILTER):
+                continue
+            if is_copy(mine, other):
                 original[aid] = earlier
                 break
         recent.append((day, aid))
