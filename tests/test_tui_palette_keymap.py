@@ -71,7 +71,9 @@ def test_no_default_key_needs_ctrl_j_s_or_o():
 def test_bad_keymap_files_are_refused_in_one_line(tmp_path):
     path = tmp_path / "keymap.json"
     for content, words in (("{not json", "not a readable JSON"), ("[1]", "expected an object"),
-                           ('{"launch.rockets": "z"}', "unknown binding id"), ('{"accept": ""}', "non-empty")):
+                           ('{"launch.rockets": "z"}', "unknown binding id"), ('{"accept": ""}', "non-empty"),
+                           ('{"accept": ["a", 1]}', "list of strings"), ('{"accept": ' + "[" * 900 + "]" * 900 + "}", "list of strings"),
+                           ('{"accept": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply")):
         path.write_text(content)
         try:
             load_keymap(path)
@@ -80,6 +82,8 @@ def test_bad_keymap_files_are_refused_in_one_line(tmp_path):
         else:
             raise AssertionError(f"{content!r} accepted")
     assert load_keymap(tmp_path / "absent.json") == {}
+    path.write_text('{"accept": ["A", "ctrl+a"], "quit": "Q"}')
+    assert load_keymap(path) == {"accept": "A,ctrl+a", "quit": "Q"}
 
 
 async def test_user_keymap_remaps_keys(store_dir):

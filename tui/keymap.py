@@ -91,15 +91,17 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
         return {}
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise KeymapError(f"{path}: not a readable JSON keymap ({err})") from None
+    except RecursionError:  # json gives up on deep nesting this way, not with a ValueError
+        raise KeymapError(f"{path}: not a readable JSON keymap (nested too deeply)") from None
     if not isinstance(raw, dict):
         raise KeymapError(f"{path}: expected an object mapping binding ids to keys")
     keymap: dict[str, str] = {}
     for binding_id, keys in raw.items():
         if binding_id not in KNOWN_IDS:
             raise KeymapError(f"{path}: unknown binding id {binding_id!r}")
-        if isinstance(keys, list):
-            keys = ",".join(str(k) for k in keys)
+        if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
+            keys = ",".join(keys)
         if not isinstance(keys, str) or not keys.strip():
-            raise KeymapError(f"{path}: keys for {binding_id!r} must be a non-empty string")
+            raise KeymapError(f"{path}: keys for {binding_id!r} must be a non-empty string or list of strings")
         keymap[binding_id] = keys.replace(" ", "")
     return keymap
