@@ -232,8 +232,6 @@ async def test_one_megabyte_note_opens_in_the_editor_and_saves_unchanged(hostile
         assert st.event(event["id"])["note"] == big + " +1"
 
 
-@pytest.mark.xfail(reason="BUG tui: article_view.display_text's _UNSAFE class lacks \\ud800-\\udfff, so a note's "
-                   "lone surrogates reach the terminal writer (UTF-8 cannot encode them)", strict=False)
 async def test_note_with_lone_surrogates_is_kept_and_never_written_to_the_terminal(hostile_store):
     """Lone surrogates cannot be encoded for any terminal: shown as placeholders, stored as given."""
     note = "copied from a broken page: a\ud800b \udfff end"
@@ -289,8 +287,6 @@ async def test_review_mode_shows_hostile_sentences_literally(hostile_store):
         assert app.is_running and app.return_code is None
 
 
-@pytest.mark.xfail(reason="BUG tui (minor): LoadingScreen.failed shows the message in Text() without safe_text, "
-                   "so ESC in the store's folder name reaches the screen", strict=False)
 async def test_a_damaged_store_is_named_on_screen_without_markup_or_escapes(hostile_store, tmp_path):
     folder = tmp_path / "evil\x1b]0;pwned\x07[bold red]store[!]"
     shutil.copytree(hostile_store, folder)
@@ -307,8 +303,6 @@ async def test_a_damaged_store_is_named_on_screen_without_markup_or_escapes(host
     assert (folder / "store.json").read_bytes() == b"{ not json"
 
 
-@pytest.mark.xfail(reason="BUG tui: LoadingScreen.progress shows ingest progress (file names) in Text() without "
-                   "safe_line, so ESC/BEL in a downloaded report's file name reach the terminal", strict=False)
 async def test_building_a_store_from_hostile_file_names_shows_no_escape(tmp_path):
     from tui.screens.loading import LoadingScreen
 
@@ -318,9 +312,9 @@ async def test_building_a_store_from_hostile_file_names_shows_no_escape(tmp_path
     shutil.copy(hostile("escapes.txt"), reports / "b\x1b[2J.txt")
     app = CrosswatchApp(tmp_path / "store", build_from=reports)
     shown = []
+    original = app._show_progress
+    app._show_progress = lambda *args: (shown.append(args), original(*args))  # before the build can start
     async with app.run_test(size=SIZE) as pilot:
-        original = app._show_progress
-        app._show_progress = lambda *args: (shown.append(args), original(*args))
         await opened(app, pilot)
         assert any("[bold]name" in str(args[-1]) for args in shown), shown  # the names did go on screen
         loading = LoadingScreen("replaying the progress messages")
