@@ -85,7 +85,10 @@ def _read_jobs(store, files: list[Path], summary: IngestSummary) -> list[Job]:
             continue
         text_hash = ids.content_hash(text)
         same = by_hash.get(text_hash)
-        if same is not None:
+        if same is not None and same.get("path") == key and same.get("extractor") != EXTRACTOR_VERSION:
+            # an improved extractor re-reads the same text; stable ids keep notes and decisions attached
+            jobs.append(Job(path, key, text, text_hash, same))
+        elif same is not None:
             reason = "unchanged since last ingest" if same.get("path") == key else f"same text as {same.get('name')}"
             summary.skipped.append((str(path), reason))
         elif text_hash in batch_hashes:

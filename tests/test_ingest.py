@@ -87,6 +87,24 @@ def test_bad_input_is_skipped_with_its_reason_and_the_rest_goes_in(store, tmp_pa
     assert reasons["missing.txt"] == "no such file or folder" and reasons["nothing-*.txt"] == "no file matches this pattern"
 
 
+def test_an_improved_extractor_rereads_an_unchanged_file_and_keeps_its_notes(store, tmp_path, monkeypatch):
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT.read_text(encoding="utf-8"), encoding="utf-8")
+    store.ingest([path])
+    event = store.events()[0]
+    store.save_note(event["id"], "checked against the wire copy")
+    store.decide(event["id"], "accepted")
+    assert store.ingest([path]).skipped == [(str(path), "unchanged since last ingest")]
+
+    monkeypatch.setattr("store.ingest.EXTRACTOR_VERSION", "99.0")  # the extractor improves
+    summary = store.ingest([path])
+    assert summary.updated == [str(path)] and summary.orphaned == 0
+    assert store.articles()[0]["extractor"] == "99.0"
+    kept = store.event(event["id"])
+    assert kept["note"] == "checked against the wire copy" and kept["decision"] == "accepted"
+    assert store.ingest([path]).skipped == [(str(path), "unchanged since last ingest")]
+
+
 def test_reingesting_a_changed_file_updates_its_events_and_keeps_every_note_and_decision(store, tmp_path):
     path = tmp_path / "report.txt"
     original = REPORT.read_text(encoding="utf-8")
