@@ -12,20 +12,25 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from .bounds import bounded_events
-from .claims import effective
+from .bounds import bounded_events, relative_span
+from .claims import effective, parse_day
+from .quiet_gc import collector_paused
 
 
 def change_dates(events: list[dict]) -> list[str]:
-    bounds = bounded_events(events)
-    days = set()
-    for event in events:
-        if event.get("decision") == "rejected" or not event.get("crossing"):
-            continue
-        when = effective(event, bounds.get(event["id"]))
-        if when is not None:
-            days.add(when[0].isoformat())
-    return sorted(days)
+    with collector_paused():
+        # only articles with an undated event told relative to another need store.bounds
+        bounded = {e.get("article_id") for e in events
+                   if parse_day(e.get("date")) is None and relative_span(e.get("date_text")) is not None}
+        bounds = bounded_events([e for e in events if e.get("article_id") in bounded]) if bounded else {}
+        days = set()
+        for event in events:
+            if event.get("decision") == "rejected" or not event.get("crossing"):
+                continue
+            when = effective(event, bounds.get(event["id"]))
+            if when is not None:
+                days.add(when[0])
+        return sorted({day.isoformat() for day in days})
 
 
 def previous_change(dates: list[str], as_of: str) -> str | None:

@@ -14,6 +14,7 @@ words are not among them, or with no dated event before it, keeps the publicatio
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .claims import parse_day
 from .status_rules import status_rules
@@ -23,8 +24,12 @@ def relative_span(date_text) -> int | None:
     """The most days the words allow after the event told before, or None."""
     if not isinstance(date_text, str) or not date_text.strip():
         return None
-    words = " ".join(date_text.lower().split())
-    spans = status_rules().relative_spans
+    return _span(" ".join(date_text.lower().split()))
+
+
+@lru_cache(maxsize=4096)
+def _span(words: str) -> int | None:
+    spans = status_rules().relative_spans  # read once per process too
     match = max((key for key in spans if key in words), key=len, default=None)
     return spans[match] if match else None
 
