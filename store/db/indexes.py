@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import threading
 from array import array
-from bisect import bisect_right, insort
-from collections import defaultdict
+from bisect import insort
+from collections import OrderedDict, defaultdict
 from functools import partial
 from operator import methodcaller
 
 from ..filters import EventFilter, event_day, fold, text_needle
+from .textindex import TextIndex
 
 # event field -> the EventFilter attribute that restricts it
 INDEXED = {"crossing": "crossings", "side": "sides", "actor": "factions", "type": "types", "article_id": "article_id"}
@@ -41,17 +42,6 @@ def positions_by_value(order: list[dict], name: str) -> dict[object, array]:
     return {value: array("l", positions) for value, positions in index.items()}
 
 
-def joined_sentences(order: list[dict]) -> tuple[str, list[int], list[str]]:
-    """All sentences folded and joined by newlines, where each starts, and each event's outlet."""
-    lines = [fold((event.get("sentence") or "").replace("\n", " ")) for event in order]
-    starts, at = [], 0
-    for line in lines:
-        starts.append(at)
-        at += len(line) + 1
-    starts.append(at)
-    return "\n".join(lines), starts, [event.get("outlet") or "" for event in order]
-
-
 def position_of(order: list[dict]) -> dict[str, int]:
     return {event["id"]: i for i, event in enumerate(order)}
 
@@ -61,7 +51,7 @@ def notes_by_position(order: list[dict]) -> dict[int, str]:
 
 
 BUILDERS = {
-    "positions": position_of, "sentences": joined_sentences, "notes": notes_by_position,
+    "positions": position_of, "sentences": TextIndex, "notes": notes_by_position,
     **{name: partial(positions_by_value, name=name) for name in INDEXED},
 }
 
@@ -79,7 +69,8 @@ class EventIndex:
     def __init__(self, events: dict[str, dict], order: list[dict] | None = None):
         self.events = events
         self.lock = threading.RLock()
-        self._step_locks = {name: threading.Lock() for name in BUILDERS}
+        self._step_locks = {name: threading.Lock() for name in (*BUILDERS, "words")}
+        self._warmed = False  # after warm(), searches may rebuild the word index on their own
         self._generation = 0  # bumped by every change, so a stale background build is dropped
         self._order: list[dict] | None = None
         if order is not None:
@@ -96,10 +87,11 @@ class EventIndex:
                 order = sorted(events, key=sort_key)
         self._order = order
         self._fields: dict[str, dict[object, list[int]]] = {}
-        self._joined: tuple[str, list[int], list[str]] | None = None
+        self._joined: TextIndex | None = None
         self._notes: dict[int, str] | None = None
         self._positions: dict[str, int] | None = None
         self._generation += 1
+        self._recent_text: OrderedDict[str, list[int]] = OrderedDict()
 
     @locked
     def order(self) -> list[dict]:
@@ -122,10 +114,10 @@ class EventIndex:
         return self._notes
 
     @locked
-    def sentences(self) -> tuple[str, list[int], list[str]]:
-        """All lower-cased sentences joined, where each starts, and each event's outlet."""
+    def sentences(self) -> TextIndex:
+        """Folded sentences and outlets by position (and, once built, their word index)."""
         if self._joined is None:
-            self._joined = joined_sentences(self.order())
+            self._joined = TextIndex(self.order())
         return self._joined
 
     @locked
@@ -134,6 +126,7 @@ class EventIndex:
         self._order = None
         self._fields, self._joined, self._notes, self._positions = {}, None, None, None
         self._generation += 1
+        self._recent_text = OrderedDict()
 
     @locked
     def field(self, name: str) -> dict[object, list[int]]:
@@ -153,6 +146,30 @@ class EventIndex:
         """Build every index (run on a thread after open), the ones a note save and a text search need first."""
         for name in ("positions", "sentences", "notes", *INDEXED):
             self._ensure(name)
+        self._ensure_words()
+        self._warmed = True
+
+    def _ensure_words(self, wait: bool = True) -> None:
+        """The word index, last: searches are right without it, it only makes them cheaper."""
+        if not self._step_locks["words"].acquire(blocking=wait):
+            return  # another thread is building it
+        try:
+            with self.lock:
+                text = self._joined
+                if text is None or text.words is not None:
+                    return
+            words = text.build_words()
+            with self.lock:
+                text.words = words  # the lines it indexes are the TextIndex's own, whatever changed since
+        finally:
+            self._step_locks["words"].release()
+
+    def _rebuild_words_later(self) -> None:
+        """After an ingest or a re-dating dropped the indexes, a search starts the word index again."""
+        with self.lock:
+            needed = self._joined is not None and self._joined.words is None
+        if needed and not self._step_locks["words"].locked():
+            threading.Thread(target=self._ensure_words, args=(False,), name="crosswatch-words", daemon=True).start()
 
     def _ensure(self, name: str) -> None:
         """Build one index outside the main lock, so readers are not kept waiting, and keep it
@@ -193,6 +210,7 @@ class EventIndex:
         if self._order is None:
             return
         self._generation += 1
+        self._recent_text = OrderedDict()
         old_key, old_values = before
         if sort_key(event) != old_key:
             self.invalidate()
@@ -229,45 +247,37 @@ class EventIndex:
         chosen.sort(key=len)
         return sorted(chosen[0].intersection(*chosen[1:]))
 
-    def _scan(self, needle: str) -> list[int]:
-        """Positions whose sentence holds the needle: str.find over the joined sentences, jumping to
-        the next sentence after each hit; a needle found nearly everywhere goes sentence by sentence."""
-        joined, starts, _ = self.sentences()
-        count = len(starts) - 1
-        if "\n" in needle:
-            return []
-        find, hits, at, limit = joined.find, [], 0, count // 5
-        while True:
-            found = find(needle, at)
-            if found < 0:
-                return hits
-            i = bisect_right(starts, found) - 1
-            hits.append(i)
-            if len(hits) > limit:  # cheaper now to look in each remaining sentence
-                return hits + [j for j in range(i + 1, count) if find(needle, starts[j], starts[j + 1]) >= 0]
-            at = starts[i + 1]
+    RECENT_TEXT = 8  # searches remembered: typing narrows the last one, backspace returns to one
 
     def _text_positions(self, needle: str, within: list[int] | None) -> list[int]:
-        joined, starts, outlet_of = self.sentences()
-        notes = self.notes()
-        outlets = {name for name in set(outlet_of) if needle in fold(name)}
-        if within is not None:
-            find = joined.find
-            return [
-                i for i in within
-                if find(needle, starts[i], starts[i + 1]) >= 0 or needle in notes.get(i, "") or outlet_of[i] in outlets
-            ]
-        hits = self._scan(needle)
-        extra = [i for i, note in notes.items() if needle in note]
-        if outlets:
-            extra += [i for i, outlet in enumerate(outlet_of) if outlet in outlets]
-        return sorted(set(hits).union(extra)) if extra else hits
+        """Positions whose sentence, note or outlet holds the needle (within `within` when given).
+
+        A needle that extends a remembered one (what typing does) is looked for only among
+        that one's hits; a filter already narrowed to a few positions checks just those.
+        """
+        text, notes, recent = self.sentences(), self.notes(), self._recent_text
+        hits = recent.get(needle)
+        if hits is None:
+            earlier = [found for old, found in recent.items() if old in needle]
+            candidates = min(earlier, key=len) if earlier else None
+            if within is not None and len(within) < len(candidates if candidates is not None else text.lines) // 4:
+                return text.hits_within(needle, notes, within)
+            hits = text.hits(needle, notes, candidates)
+        recent[needle] = hits
+        recent.move_to_end(needle)
+        while len(recent) > self.RECENT_TEXT:
+            recent.popitem(last=False)
+        if within is None:
+            return hits
+        return sorted(set(within).intersection(hits)) if len(within) < len(hits) else sorted(set(hits).intersection(within))
 
     def query(self, flt: EventFilter | None) -> list[dict]:
         if flt is not None and not flt.is_empty:  # the indexes it needs, built (or awaited) unlocked
             if flt.text:
                 self._ensure("sentences")
                 self._ensure("notes")
+                if self._warmed:
+                    self._rebuild_words_later()
             for name, attr in INDEXED.items():
                 if getattr(flt, attr):
                     self._ensure(name)
@@ -289,4 +299,6 @@ class EventIndex:
 
             candidates = range(len(order)) if positions is None else positions
             positions = [i for i in candidates if in_range(event_day(order[i]))]
-        return list(order) if positions is None else [order[i] for i in positions]
+        if positions is None or len(positions) == len(order):
+            return list(order)
+        return list(map(order.__getitem__, positions))
