@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from store.db import Store
@@ -47,8 +47,12 @@ FRAGMENTS = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(FRAGMENTS)
+@example("w.")  # a word ending in "w" that also holds a "w" earlier: "withdrew"
+@example("l-qaim – hus")
+@example("s (afp")
+@example("x\x00")
 def test_the_word_index_finds_exactly_what_a_scan_finds(fragment):
     needle = fold(fragment.strip())
     if not needle:
@@ -111,3 +115,13 @@ def test_the_word_index_comes_back_after_an_ingest(tmp_path):
             time.sleep(0.02)
         assert st_._index.sentences().words is not None
         assert st_.events(EventFilter(text="border gu")) == [e for e in st_.events() if matches(e, EventFilter(text="border gu"))]
+
+
+def test_the_article_index_made_at_open_equals_one_counted_from_the_events(store):
+    from store.db.indexes import positions_by_value
+
+    made_at_open = store._index.field("article_id")
+    counted = positions_by_value(store._index.order(), "article_id")
+    assert {k: list(v) for k, v in made_at_open.items()} == {k: list(v) for k, v in counted.items()}
+    some = store.articles()[2]
+    assert store.events(EventFilter(article_id=some["id"])) == [e for e in store.events() if e["article_id"] == some["id"]]

@@ -66,7 +66,7 @@ def locked(method):
 
 
 class EventIndex:
-    def __init__(self, events: dict[str, dict], order: list[dict] | None = None):
+    def __init__(self, events: dict[str, dict], order: list[dict] | None = None, article_positions: dict | None = None):
         self.events = events
         self.lock = threading.RLock()
         self._step_locks = {name: threading.Lock() for name in (*BUILDERS, "words")}
@@ -75,6 +75,8 @@ class EventIndex:
         self._order: list[dict] | None = None
         if order is not None:
             self._build(order)
+            if article_positions is not None:  # made by the open from the sort itself: cheaper than walking the order
+                self._fields["article_id"] = article_positions
 
     # -- order and positions -----------------------------------------------------------------
 

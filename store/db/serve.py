@@ -1,6 +1,7 @@
 """Opening's hot loop: join 100,000 stored events to their articles, overlay notes, sort."""
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from itertools import repeat
 from operator import itemgetter
@@ -10,12 +11,17 @@ from .indexes import sort_key
 from .records import apply_overlay, article_fields
 
 
-def serve_all(articles: dict, overlay, groups, by_id: dict) -> list[dict]:
+def serve_all(articles: dict, overlay, groups, by_id: dict) -> tuple[list[dict], dict | None]:
     """Join each event to its article, overlay the analyst's work, and sort: the hot loop of open.
 
     Each article's events are stored in text order, so putting the articles in order
     and then stably sorting by day alone gives (day, article, start): one string key
     per event, which Python sorts several times faster than tuples.
+
+    Also returns each article's positions in that order (the browser's first question),
+    found from the sort's permutation: walking 100,000 events in sorted order instead
+    would miss the CPU cache on nearly every one (about 0.2 s here). None when the
+    careful sort was needed.
     """
     joined = []
     for path, article_id, extractor, events in groups:
@@ -23,11 +29,13 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> list[dict]:
         joined.append((fields["article"], path, fields, events))
     joined.sort(key=itemgetter(0))
     served: list[dict] = []
+    spans: list[tuple[str, int, int]] = []
     for _, path, fields, events in joined:
         try:
             deque(map(dict.update, events, repeat(fields, len(events))), 0)
         except TypeError:  # an event that is not an object
             raise bad_events(path) from None
+        spans.append((fields["article_id"], len(served), len(served) + len(events)))
         served += events
     try:
         by_id.update(zip(map(itemgetter("id"), served), served))
@@ -43,13 +51,30 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> list[dict]:
             apply_overlay(event, overlay.note(event_id), overlay.decision(event_id))
     try:
         days = [event["date"] or event["published"] or "\uffff" for event in served]
-        return [served[i] for i in sorted(range(len(served)), key=days.__getitem__)]
+        permutation = sorted(range(len(served)), key=days.__getitem__)
+        return list(map(served.__getitem__, permutation)), article_positions(permutation, spans)
     except (KeyError, TypeError):  # a hand-edited store with odd values: the careful key
         pass
     try:
-        return sorted(served, key=sort_key)
+        return sorted(served, key=sort_key), None
     except TypeError:
         raise bad_events(next(path for _, path, _, events in joined if any(_odd(e) for e in events))) from None
+
+
+def article_positions(permutation: list[int], spans: list[tuple[str, int, int]]) -> dict[str, array]:
+    """Article id -> ascending positions in the sorted order, from where each article's events were before it."""
+    place = [0] * len(permutation)
+    for position, before in enumerate(permutation):
+        place[before] = position
+    positions: dict[str, array] = {}
+    for article_id, start, end in spans:
+        if start == end:  # no events: no entry, as when counted from the events
+            continue
+        found = sorted(place[start:end])
+        if article_id in positions:  # one article's events stored twice (a hand-edited store)
+            found = sorted([*positions[article_id], *found])
+        positions[article_id] = array("l", found)
+    return positions
 
 
 def _odd(event: dict) -> bool:

@@ -76,8 +76,8 @@ class WordIndex:
             start = joined.rfind("\n", 0, hit) + 1
             end = joined.find("\n", hit)
             end = len(joined) if end < 0 else end
-            if not ending or hit + len(token) == end:
-                word = joined[start:end]
+            word = joined[start:end]
+            if not ending or word.endswith(token):
                 found.append(word)
                 size += len(postings[word])
                 if size >= limit:
