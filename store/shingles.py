@@ -7,7 +7,8 @@ samples keep the 5-grams whose hash is a multiple of 8, for a quick estimate fir
 
 For speed the text is split into words as bytes (ASCII letters lowered, anything else a
 space) when that gives the same words as `\\w+`: when no character outside ASCII is a word
-character. Otherwise the words come from the regular expression.
+character (curly quotes and dashes are not; Turkish or accented letters are). Otherwise
+the words come from the regular expression.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 import sys
 import zlib
 from array import array
+from functools import lru_cache
 from itertools import compress
 
 SHINGLE = 5
@@ -27,8 +29,6 @@ _ASCII = bytes(range(128))
 _ASCII_WORD = [c < 128 and (chr(c).isalnum() or c == 0x5F) for c in range(256)]
 # bytes -> words: ASCII word characters kept (capitals lowered), anything else a space
 _WORD_BYTES = bytes((c | 0x20 if 65 <= c <= 90 else c) if _ASCII_WORD[c] else 0x20 for c in range(256))
-# the same, keeping bytes of characters outside ASCII in the words (sorted out afterwards)
-_WORD_AND_OTHER_BYTES = bytes(c if _ASCII_WORD[c] or c >= 128 else 0x20 for c in range(256))
 # sampling by the low byte of each hash, as stored by array("q")
 _LOW_BYTE = 0 if sys.byteorder == "little" else 7
 _SAMPLED_LOW_BYTE = bytes(int(b % SAMPLE == 0) for b in range(256))
@@ -39,17 +39,18 @@ def words(text: str) -> list[bytes]:
     try:
         raw = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
-        return [w.encode("utf-8", "surrogatepass") for w in _WORD.findall(text.lower())]
-    other = raw.translate(None, _ASCII)
-    if not other or not any(_WORD.search(c) or _WORD.search(c.lower()) for c in set(other.decode("utf-8"))):
-        return raw.translate(_WORD_BYTES).split()  # only ASCII letters make words
-    out: list[bytes] = []
-    for token in text.lower().encode("utf-8").translate(_WORD_AND_OTHER_BYTES).split():
-        if token.isascii():
-            out.append(token)
-        else:  # letters and other characters outside ASCII: the regular expression tells them apart
-            out.extend(w.encode("utf-8") for w in _WORD.findall(token.decode("utf-8")))
-    return out
+        raw = None
+    if raw is not None:
+        other = raw.translate(None, _ASCII)
+        if not other or not any(map(_word_character, set(other.decode("utf-8")))):
+            return raw.translate(_WORD_BYTES).split()  # only ASCII letters make words
+    return [w.encode("utf-8", "surrogatepass") for w in _WORD.findall(text.lower())]
+
+
+@lru_cache(maxsize=4096)
+def _word_character(c: str) -> bool:
+    """A character outside ASCII that is, or in lower case contains, a word character."""
+    return bool(_WORD.search(c) or _WORD.search(c.lower()))
 
 
 class Shingles:
