@@ -184,8 +184,6 @@ class StatusEngine:
         if cached is not None and crossing in self._dirty:
             cached = self._histories[crossing] = self._update(crossing, cached, self._dirty.pop(crossing))
         if cached is None:
-            if len(self._claims) < len(self.events) // 2:  # first status: every claim, in the events' order
-                self._claims_of(self.events)  # (memory order: per crossing, the same work runs 2-3 times slower)
             claims = self._claims_of(self.by_crossing.get(crossing, ()))
             seen = {c.side for c in claims}
             posts = tuple(self.posts.get(crossing, ())) if self.posts is not None else posts_of(crossing, seen)
