@@ -37,26 +37,59 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> tuple[list[dict],
             raise bad_events(path) from None
         spans.append((fields["article_id"], len(served), len(served) + len(events)))
         served += events
+    try:  # one walk over the events for what the checks and the sort need; then only tuples are walked
+        columns = list(zip(*map(itemgetter("id", "start", "end", "date", "published"), served))) or [()] * 5
+    except (KeyError, TypeError):  # a hand-edited store lacking a field: the careful way
+        return _serve_carefully(joined, served, overlay, by_id), None
+    ids, starts, ends, dates, published = columns
+    by_id.update(zip(ids, served))
+    if set(map(type, ids)) - {str}:
+        raise bad_events(next(path for _, path, _, events in joined if any(type(e["id"]) is not str for e in events)))
+    if not set(map(type, starts)) | set(map(type, ends)) <= {int}:
+        raise bad_events(next(path for _, path, _, events in joined if any(_odd(e) for e in events)))
+    days = [date or day or "\uffff" for date, day in zip(dates, published)]
+    redated = _overlay(overlay, by_id)
+    if redated:  # a corrected date moves its event: find where it was served
+        place = dict(zip(ids, range(len(ids))))
+        for event in redated:
+            days[place[event["id"]]] = event["date"] or event["published"] or "\uffff"
+    try:
+        permutation = sorted(range(len(served)), key=days.__getitem__)
+    except TypeError:  # a date that is not text
+        return _sorted_carefully(joined, served), None
+    return list(map(served.__getitem__, permutation)), article_positions(permutation, spans)
+
+
+def _overlay(overlay, by_id: dict) -> list[dict]:
+    """Put notes and decisions on their events; the events whose date that changed."""
+    redated = []
+    for event_id in set(overlay.notes) | set(overlay.decisions):
+        event = by_id.get(event_id)
+        if event is not None:
+            before = event.get("date")
+            apply_overlay(event, overlay.note(event_id), overlay.decision(event_id))
+            if event.get("date") != before:
+                redated.append(event)
+    return redated
+
+
+def _serve_carefully(joined: list, served: list[dict], overlay, by_id: dict) -> list[dict]:
+    """The same for events of odd shapes: each problem refused with the file it is in."""
     try:
         by_id.update(zip(map(itemgetter("id"), served), served))
     except (KeyError, TypeError):
         raise bad_events(next(path for _, path, _, events in joined if any("id" not in e for e in events))) from None
     if set(map(type, by_id)) - {str}:
         raise bad_events(next(path for _, path, _, events in joined if any(type(e["id"]) is not str for e in events)))
-    if not set(map(type, map(itemgetter("start"), served))) | set(map(type, map(itemgetter("end"), served))) <= {int}:
+    if any(map(_odd, served)):
         raise bad_events(next(path for _, path, _, events in joined if any(_odd(e) for e in events)))
-    for event_id in set(overlay.notes) | set(overlay.decisions):
-        event = by_id.get(event_id)
-        if event is not None:
-            apply_overlay(event, overlay.note(event_id), overlay.decision(event_id))
+    _overlay(overlay, by_id)
+    return _sorted_carefully(joined, served)
+
+
+def _sorted_carefully(joined: list, served: list[dict]) -> list[dict]:
     try:
-        days = [event["date"] or event["published"] or "\uffff" for event in served]
-        permutation = sorted(range(len(served)), key=days.__getitem__)
-        return list(map(served.__getitem__, permutation)), article_positions(permutation, spans)
-    except (KeyError, TypeError):  # a hand-edited store with odd values: the careful key
-        pass
-    try:
-        return sorted(served, key=sort_key), None
+        return sorted(served, key=sort_key)
     except TypeError:
         raise bad_events(next(path for _, path, _, events in joined if any(_odd(e) for e in events))) from None
 
