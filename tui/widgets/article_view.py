@@ -1,9 +1,11 @@
 """The article text, with the selected event's sentence lit and scrolled into view.
 
 Drawn line by line (Line API) from offsets, so the lit sentence is found by its
-`start`/`end` and a 5 MB article costs only the lines on screen. Marks do not
-rely on colour: the lit sentence has a `▶`/`┃` gutter, its actor, crossing and
-date words are underlined, and notes sit under their sentence after a `✎`.
+`start`/`end` and a 5 MB article costs only the lines on screen. The layout is
+kept while the article, width, events and notes stay the same, and drawn lines are
+cached: moving to another event redraws only the old and the new lit sentence's lines.
+Marks do not rely on colour: the lit sentence has a `▶`/`┃` gutter, its actor,
+crossing and date words are underlined, and notes sit under their sentence after a `✎`.
 """
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.wrap import line_of, wrap_offsets
+from tui.widgets.article_layout import ArticleLayout
+from tui.widgets.wrap import wrap_offsets
 
 GUTTER = 2
 LIT_FIRST, LIT_MORE, OTHER_EVENT, NOTE_MARK = "▶ ", "┃ ", "• ", "✎ "
@@ -65,10 +69,18 @@ class ArticleView(ScrollView, can_focus=True):
         self.text = ""
         self.events: list[dict] = []
         self.lit: dict | None = None
-        self._lines: list[tuple] = []
-        self._wrapped_width = -1
+        self._lit_span: tuple[int, int] | None = None  # kept apart: the store updates its event dicts in place
+        self._lit_words: list[tuple[int, int]] = []
+        self._layout = ArticleLayout([], [])
+        self._layout_key: tuple | None = None
         self._wrapped_key: tuple | None = None
-        self._wrapped: list[tuple] = []
+        self._wrapped: list[tuple[int, int]] = []
+        self._drawn: LRUCache[int, Strip] = LRUCache(1024)  # line index -> strip, while layout and styles hold
+        self._drawn_width = 0
+
+    @property
+    def _lines(self) -> list[tuple]:
+        return self._layout.lines
 
     def show(self, article: dict | None, events: Sequence[dict] = (), lit: dict | None = None) -> None:
         """Show `article`; with `lit`, light that event's sentence and bring it into view."""
@@ -77,24 +89,23 @@ class ArticleView(ScrollView, can_focus=True):
         if not same_article or not self.text:
             self.text = display_text(article.get("text") or "") if article else ""
         self.events = [e for e in events if e.get("start") is not None]
+        old_span = self._lit_span
         self.lit = lit if lit and lit.get("start") is not None else None
-        self._relayout()
+        self._lit_span = (self.lit["start"], self.lit["end"]) if self.lit else None
+        self._lit_words = self._find_lit_words()
+        if self._relayout():
+            self.refresh()
+        else:
+            self._redraw_spans(old_span, self._lit_span)
         if self.lit is not None:
             self.call_after_refresh(self.scroll_to_lit)
         elif not same_article:
             self.scroll_to(y=0, animate=False, immediate=True)
-        self.refresh()
 
     @property
     def lit_line(self) -> int | None:
         """Screen line where the lit sentence starts (None when nothing is lit)."""
-        if self.lit is None:
-            return None
-        start = self.lit["start"]
-        for index, (kind, a, b) in enumerate(self._lines):
-            if kind == "text" and (a <= start < b or a >= start):
-                return index
-        return None
+        return self._layout.row_of(self.lit["start"]) if self.lit is not None else None
 
     def scroll_to_lit(self) -> None:
         line = self.lit_line
@@ -111,53 +122,74 @@ class ArticleView(ScrollView, can_focus=True):
     # -- layout ----------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._wrapped_width:
-            self._relayout()
+        self._relayout()
 
-    def _relayout(self) -> None:
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn.clear()
+
+    def _relayout(self) -> bool:
+        """Lay the article out again if what it depends on changed; True when it did."""
         width = max(self.scrollable_content_region.width - GUTTER, 10)
-        self._wrapped_width = self.scrollable_content_region.width
-        key = ((self.article or {}).get("id"), len(self.text), width)
-        if self._wrapped_key != key:  # moving between events of one article does not wrap it again
-            self._wrapped_key = key
-            self._wrapped = [("text", s, e) for s, e in wrap_offsets(self.text, width)] if self.text else []
-        lines: list[tuple] = self._wrapped
-        notes = sorted((e["end"], e.get("note")) for e in self.events if e.get("note"))
-        if notes and lines:
-            lines = self._insert_notes(lines, notes, width)
-        self._lines = lines
-        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+        article_key = ((self.article or {}).get("id"), len(self.text), width)
+        if self._wrapped_key != article_key:  # moving between events of one article does not wrap it again
+            self._wrapped_key = article_key
+            self._wrapped = wrap_offsets(self.text, width) if self.text else []
+        starts = sorted(e["start"] for e in self.events)
+        notes = sorted((e["end"], e["note"]) for e in self.events if e.get("note"))
+        key = (article_key, self.scrollable_content_region.width, starts, notes)
+        if key == self._layout_key:
+            return False
+        self._layout_key = key
+        clean_notes = [(end, display_text(note).replace("\n", " ")) for end, note in notes]
+        self._layout = ArticleLayout.build(self._wrapped, starts, clean_notes, width)
+        self._drawn.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._layout.lines))
+        return True
 
-    def _insert_notes(self, lines: list[tuple], notes: list[tuple[int, str]], width: int) -> list[tuple]:
-        after: dict[int, list[str]] = {}
-        starts = [(s, e) for _, s, e in lines]
-        for end, note in notes:
-            index = line_of(starts, max(end - 1, 0))
-            clean = display_text(note).replace("\n", " ")
-            after.setdefault(index, []).extend(clean[s:e] for s, e in wrap_offsets(clean, width - 2))
-        out: list[tuple] = []
-        for index, line in enumerate(lines):
-            out.append(line)
-            for piece in after.get(index, ()):
-                out.append(("note", piece, 0))
-        return out
+    def _redraw_spans(self, *spans: tuple[int, int] | None) -> None:
+        """Draw again only the lines of these sentences (the old and the new lit one)."""
+        for span in spans:
+            if span is not None:
+                rows = self._layout.rows_of(*span)
+                for index in rows:
+                    self._drawn.discard(index)
+                if rows:
+                    self.refresh_lines(rows.start, len(rows))
+
+    def _find_lit_words(self) -> list[tuple[int, int]]:
+        lit = self.lit
+        if lit is None:
+            return []
+        words = (lit.get("actor_text"), lit.get("crossing_text"), lit.get("date_text"))
+        return word_spans(self.text[lit["start"] : lit["end"]], lit["start"], words)
 
     # -- painting --------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        if not 0 <= index < len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        if width != self._drawn_width:  # a scrollbar came or went: same layout, other width
+            self._drawn.clear()
+            self._drawn_width = width
+        strip = self._drawn.get(index)
+        if strip is None:
+            strip = self._draw(self._lines[index])
+            self._drawn.set(index, strip)
+        return strip
+
+    def _draw(self, line: tuple) -> Strip:
+        kind, a, b = line
         width = self.scrollable_content_region.width
         base = self.rich_style
-        index = round(self.scroll_y) + y
-        if not 0 <= index < len(self._lines):
-            return Strip.blank(width, base)
-        kind, a, b = self._lines[index]
         gutter_style = self.get_component_rich_style("article-view--gutter", partial=True)
+        text = Text(end="")
         if kind == "note":
-            text = Text(end="")
             text.append(NOTE_MARK, style=gutter_style)
             text.append(a, style=self.get_component_rich_style("article-view--note", partial=True))
             return self._strip(text, width, base)
-        text = Text(end="")
         text.append(self._gutter(a, b), style=gutter_style)
         body = Text(self.text[a:b], end="")
         self._stylize(body, a, b)
@@ -165,22 +197,17 @@ class ArticleView(ScrollView, can_focus=True):
         return self._strip(text, width, base)
 
     def _gutter(self, a: int, b: int) -> str:
-        lit = self.lit
-        if lit is not None and a < lit["end"] and (b > lit["start"] or a == b == lit["start"]):
-            return LIT_FIRST if a <= lit["start"] else LIT_MORE
-        for event in self.events:
-            if a <= event["start"] < b:
-                return OTHER_EVENT
-        return "  "
+        span = self._lit_span
+        if span is not None and a < span[1] and (b > span[0] or a == b == span[0]):
+            return LIT_FIRST if a <= span[0] else LIT_MORE
+        return OTHER_EVENT if self._layout.has_event_start(a, b) else "  "
 
     def _stylize(self, body: Text, a: int, b: int) -> None:
-        lit = self.lit
-        if lit is None or b <= lit["start"] or a >= lit["end"]:
+        span = self._lit_span
+        if span is None or b <= span[0] or a >= span[1]:
             return
-        body.stylize(self.get_component_rich_style("article-view--lit"), max(lit["start"] - a, 0), min(lit["end"], b) - a)
-        words = (lit.get("actor_text"), lit.get("crossing_text"), lit.get("date_text"))
-        sentence = self.text[lit["start"] : lit["end"]]
-        for s, e in word_spans(sentence, lit["start"], words):
+        body.stylize(self.get_component_rich_style("article-view--lit"), max(span[0] - a, 0), min(span[1], b) - a)
+        for s, e in self._lit_words:
             if s < b and e > a:
                 body.stylize(self.get_component_rich_style("article-view--word", partial=True), max(s - a, 0), min(e, b) - a)
 
