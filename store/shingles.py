@@ -54,9 +54,9 @@ def _word_character(c: str) -> bool:
 
 
 class Shingles:
-    """One article's 5-gram hashes: `lede`, `every` and their samples `lede_sample`, `sample`."""
+    """One article's 5-gram hashes: `lede`, `every` (made when first asked) and their samples."""
 
-    __slots__ = ("lede", "every", "lede_sample", "sample")
+    __slots__ = ("hashes", "lede_sample", "sample", "_lede", "_every")
 
     def __init__(self, text: str, numbers: dict[bytes, int]):
         """`numbers`: word -> CRC-32, shared by all articles (and filled here)."""
@@ -66,10 +66,22 @@ class Shingles:
             for word in set(found).difference(numbers):
                 numbers[word] = zlib.crc32(word)
             ids = list(map(numbers.__getitem__, found))
-        hashes = list(map(hash, zip(*(ids[i:] for i in range(SHINGLE)))))
-        self.every = set(hashes)
-        self.lede = set(hashes[:LEDE_SHINGLES])
+        self.hashes = hashes = list(map(hash, zip(*(ids[i:] for i in range(SHINGLE)))))
         # {h for h in hashes if h % SAMPLE == 0}, without a Python step per hash
         sampled = array("q", hashes).tobytes()[_LOW_BYTE::8].translate(_SAMPLED_LOW_BYTE)
         self.sample = set(compress(hashes, sampled))
-        self.lede_sample = self.lede & self.sample
+        self.lede_sample = self.sample.intersection(hashes[:LEDE_SHINGLES])
+        self._lede: set[int] | None = None
+        self._every: set[int] | None = None
+
+    @property
+    def lede(self) -> set[int]:
+        if self._lede is None:
+            self._lede = set(self.hashes[:LEDE_SHINGLES])
+        return self._lede
+
+    @property
+    def every(self) -> set[int]:  # most articles are told apart by their samples alone
+        if self._every is None:
+            self._every = set(self.hashes)
+        return self._every

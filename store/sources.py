@@ -64,13 +64,12 @@ class _Prints:
 
 def _share(a: Shingles, b: Shingles) -> float:
     """Share of a's lede 5-grams that occur in b: estimated from the samples, counted exactly when close."""
-    lede = a.lede
-    if not lede:
+    if not a.hashes:  # fewer than five words
         return 0.0
     sample = a.lede_sample
     if len(sample) >= MIN_SAMPLE and len(sample & b.sample) / len(sample) < PREFILTER:
         return 0.0
-    return len(lede & b.every) / len(lede)
+    return len(a.lede & b.every) / len(a.lede)
 
 
 def is_copy(a: Shingles, b: Shingles) -> bool:

@@ -63,6 +63,7 @@ def test_shingles_and_samples_are_the_same_hashes():
         text = " ".join(rng.choice(vocabulary) for _ in range(n))
         got = Shingles(text, {})
         assert (got.lede, got.every, got.lede_sample, got.sample) == plain_shingles(text)
+        assert bool(got.hashes) == bool(got.lede)
 
 
 # -- syndicated copies -------------------------------------------------------------------
