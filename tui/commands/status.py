@@ -53,10 +53,11 @@ def render_sources(marks: list[dict]) -> str:
     from store.sanitize import safe_line
 
     groups: dict[str, list[str]] = {}
+    by_id = {m["id"]: m for m in marks}
     for mark in marks:
         label = safe_line(mark.get("name") or mark["id"])
         if mark.get("syndicated_of"):
-            copied = next((m for m in marks if m["id"] == mark["syndicated_of"]), {})
+            copied = by_id.get(mark["syndicated_of"], {})
             label += f" (copy of {safe_line(copied.get('name') or mark['syndicated_of'])})"
         groups.setdefault(safe_line(str(mark["source"])), []).append(label)
     lines = [f"independent sources: {len(groups)}"]
