@@ -58,4 +58,6 @@ async def test_the_lit_sentence_is_shown_deep_inside_a_five_megabyte_article():
         await pilot.pause()
         shown = [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
         assert view.lit_line > 30_000
-        assert any(line.startswith("▶ Sunni Arab militants") for line in shown), shown[:5]
+        lit = shown[view.lit_line - round(view.scroll_y)]
+        assert lit.startswith("▶ ") and "Sunni Arab militants" in lit, shown[:12]
+        assert sum(line.startswith("▶") for line in shown) == 1

@@ -56,7 +56,7 @@ class ArticleView(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {"article-view--lit", "article-view--word", "article-view--note", "article-view--gutter"}
     DEFAULT_CSS = """
-    ArticleView { overflow-x: hidden; }
+    ArticleView { overflow-x: hidden; scrollbar-gutter: stable; }
     ArticleView > .article-view--lit { background: $accent 30%; }
     ArticleView > .article-view--word { text-style: bold underline; }
     ArticleView > .article-view--note { color: $text-warning; text-style: italic; }
