@@ -4,7 +4,9 @@ Two articles are copies of one story when most of the word 5-grams of the openin
 one (its first 200 words, the lede, where wire copy is reprinted verbatim) occur in the
 other. The lede, not the whole text, because reprints trail different site furniture:
 on the bundled reports the AFP pair (003, 004) share 80% of a lede, two different Long
-War Journal stories (000, 001) that reuse a background paragraph share 15%.
+War Journal stories (000, 001) that reuse a background paragraph share 15%. The 5-grams
+come from store.shingles; a sample of them (one in 8) tells most pairs apart, and the
+share is counted exactly only when the sample comes within PREFILTER of it.
 
 An outlet's name is reduced to the outlet that wrote the story: "The Peninsula (AFP)"
 is AFP (a wire agency in brackets), "Long War Journal (reposted by MESOP)" is Long War
