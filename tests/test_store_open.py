@@ -51,3 +51,18 @@ def test_an_event_lacking_a_field_is_served_by_the_careful_path_or_refused(built
 def test_an_empty_store_opens(tmp_path):
     with Store.open(tmp_path / "empty") as st:
         assert st.events() == [] and st.count() == 0 and st.values("article_id") == {}
+
+
+def test_indexes_built_in_memory_order_equal_those_built_in_sorted_order(built):
+    from store.db.indexes import position_of
+    from store.db.textindex import TextIndex
+
+    with Store.open(built) as st:
+        st.wait_ready()
+        index = st._index
+        order = index.order()
+        assert index._loaded is not None  # the open's permutation is there to use
+        assert index.positions() == position_of(order)
+        walked, sorted_walk = TextIndex(order, index._loaded), TextIndex(order)
+        assert walked.lines == sorted_walk.lines and walked.ends == sorted_walk.ends
+        assert index.sentences().lines == sorted_walk.lines

@@ -11,7 +11,7 @@ from .indexes import sort_key
 from .records import apply_overlay, article_fields
 
 
-def serve_all(articles: dict, overlay, groups, by_id: dict) -> tuple[list[dict], dict | None]:
+def serve_all(articles: dict, overlay, groups, by_id: dict) -> tuple[list[dict], dict | None, tuple | None]:
     """Join each event to its article, overlay the analyst's work, and sort: the hot loop of open.
 
     Each article's events are stored in text order, so putting the articles in order
@@ -20,7 +20,8 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> tuple[list[dict],
 
     Also returns each article's positions in that order (the browser's first question),
     found from the sort's permutation: walking 100,000 events in sorted order instead
-    would miss the CPU cache on nearly every one (about 0.2 s here). None when the
+    would miss the CPU cache on nearly every one (about 0.2 s here); and the events as
+    loaded with that permutation, for the indexes built later. None for both when the
     careful sort was needed.
     """
     joined = []
@@ -40,7 +41,7 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> tuple[list[dict],
     try:  # one walk over the events for what the checks and the sort need; then only tuples are walked
         columns = list(zip(*map(itemgetter("id", "start", "end", "date", "published"), served))) or [()] * 5
     except (KeyError, TypeError):  # a hand-edited store lacking a field: the careful way
-        return _serve_carefully(joined, served, overlay, by_id), None
+        return _serve_carefully(joined, served, overlay, by_id), None, None
     ids, starts, ends, dates, published = columns
     by_id.update(zip(ids, served))
     if set(map(type, ids)) - {str}:
@@ -56,8 +57,8 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> tuple[list[dict],
     try:
         permutation = sorted(range(len(served)), key=days.__getitem__)
     except TypeError:  # a date that is not text
-        return _sorted_carefully(joined, served), None
-    return list(map(served.__getitem__, permutation)), article_positions(permutation, spans)
+        return _sorted_carefully(joined, served), None, None
+    return list(map(served.__getitem__, permutation)), article_positions(permutation, spans), (served, array("l", permutation))
 
 
 def _overlay(overlay, by_id: dict) -> list[dict]:

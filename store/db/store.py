@@ -52,8 +52,8 @@ class Store(AnalystWork, CorpusWrites):
             self._journal = Journal(folder, readonly)
             self._articles = {aid: ArticleRecord(doc, self._texts.text) for aid, doc in articles.items()}
             self._events: dict[str, dict] = {}
-            order, by_article = serve_all(self._articles, self._journal.overlay, groups, self._events)
-            self._index = EventIndex(self._events, order=order, article_positions=by_article)
+            order, by_article, loaded = serve_all(self._articles, self._journal.overlay, groups, self._events)
+            self._index = EventIndex(self._events, order=order, article_positions=by_article, loaded=loaded)
             gc.freeze()
         finally:
             if collecting:

@@ -114,8 +114,13 @@ class WordIndex:
 class TextIndex:
     """Searched lines and notes by position; `hits` is `store.filters.text_matches` over them."""
 
-    def __init__(self, order: list[dict]):
-        self.lines, self.ends = searched_lines(order)
+    def __init__(self, order: list[dict], loaded: tuple[list[dict], list[int]] | None = None):
+        if loaded is None:
+            self.lines, self.ends = searched_lines(order)
+        else:  # walked in memory order (see EventIndex), then put in order
+            events, where = loaded
+            lines, ends = searched_lines(events)
+            self.lines, self.ends = list(map(lines.__getitem__, where)), array("i", map(ends.__getitem__, where))
         self.words: WordIndex | None = None  # built later on the index thread; searches scan until then
 
     def build_words(self) -> WordIndex:
