@@ -176,16 +176,13 @@ class _Resolver:
             if current is not None and current.holder is not None and current.agrees(c.actor):
                 current.add([c])
                 current.weak = current.weak and c.side is None
-            else:
-                fresh = Stretch(c.day, None, [], c.side is None, "captured")
-                fresh.add([c])
-                stretches.append(fresh)
+            else:  # = Stretch(c.day, None, [], c.side is None, "captured").add([c])
+                stretches.append(Stretch(c.day, c.actor, [c], c.side is None, "captured", {c.actor: 1}))
         elif c.type == "withdrew" and c.actor and current is not None:
             if current.agrees(c.actor) or (current.holder is not None and current.weak and c.side is not None):
                 stretches.append(Stretch(c.day, None, [c], why="withdrew"))
         elif c.type == "reinforced" and current is not None and current.holder is not None and current.agrees(c.actor):
             current.support.append(c)
-        current = stretches[-1] if stretches else None
         self._record(c.day)
 
     def _record(self, day: date) -> None:
