@@ -16,7 +16,11 @@ A status is computed from all reports, whenever published, about what held on th
 a 2015 report that dates a capture to June 22, 2014 changes the status as of June 2014.
 
 The engine keeps one resolved history per crossing, so after one decision only that
-event's crossing is recomputed (bench/status.py measures it).
+event's crossing is recomputed (bench/status.py measures it). A first status builds it
+all once: claims are made while loading (one pass over the event dicts), each post's
+claims sorted once, a dated report's incident grouped from its own day's reports only,
+with the cyclic garbage collector paused (store.quiet_gc). Finding syndicated copies in
+the texts (store.sources) is about two thirds of that at 100,000 events.
 """
 from __future__ import annotations
 
