@@ -54,9 +54,11 @@ def test_an_empty_store_opens(tmp_path):
 
 
 def test_indexes_built_in_memory_order_equal_those_built_in_sorted_order(built):
-    from store.db.indexes import position_of
+    from store.db.indexes import INDEXED, notes_by_position, position_of, positions_by_value
     from store.db.textindex import TextIndex
 
+    with Store.open(built) as st:
+        st.save_note(st.events()[7]["id"], "a note to index")
     with Store.open(built) as st:
         st.wait_ready()
         index = st._index
@@ -66,3 +68,7 @@ def test_indexes_built_in_memory_order_equal_those_built_in_sorted_order(built):
         walked, sorted_walk = TextIndex(order, index._loaded), TextIndex(order)
         assert walked.lines == sorted_walk.lines and walked.ends == sorted_walk.ends
         assert index.sentences().lines == sorted_walk.lines
+        assert index.notes() == notes_by_position(order) and len(index.notes()) == 1
+        for name in INDEXED:
+            walked_field = positions_by_value(order, name, index._loaded)
+            assert {k: list(v) for k, v in walked_field.items()} == {k: list(v) for k, v in positions_by_value(order, name).items()}

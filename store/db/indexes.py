@@ -19,6 +19,7 @@ from functools import partial
 from operator import itemgetter, methodcaller
 
 from ..filters import EventFilter, event_day, fold, text_needle
+from .loaded import Loaded
 from .textindex import TextIndex
 
 # event field -> the EventFilter attribute that restricts it
@@ -34,24 +35,28 @@ def _fast_key(event: dict) -> tuple:
     return (event["date"] or event["published"] or "\uffff", event["article"], event["start"])
 
 
-def positions_by_value(order: list[dict], name: str) -> dict[object, array]:
+def positions_by_value(order: list[dict], name: str, loaded: Loaded | None = None) -> dict[object, array]:
     """Ascending positions per value, as compact arrays (a list of ints costs 36 bytes an entry)."""
     index = defaultdict(list)
-    for i, value in enumerate(map(methodcaller("get", name), order)):
+    if loaded is None:
+        for i, value in enumerate(map(methodcaller("get", name), order)):
+            index[value].append(i)
+        return {value: array("l", positions) for value, positions in index.items()}
+    for i, value in zip(loaded.place, map(methodcaller("get", name), loaded.events)):
         index[value].append(i)
-    return {value: array("l", positions) for value, positions in index.items()}
+    return {value: array("l", sorted(positions)) for value, positions in index.items()}
 
 
-def position_of(order: list[dict], loaded: tuple[list[dict], list[int]] | None = None) -> dict[str, int]:
+def position_of(order: list[dict], loaded: Loaded | None = None) -> dict[str, int]:
     if loaded is None:
         return {event["id"]: i for i, event in enumerate(order)}
-    events, where = loaded
-    ids = list(map(itemgetter("id"), events))
-    return dict(zip(map(ids.__getitem__, where), range(len(where))))
+    return dict(zip(loaded.in_order(list(map(itemgetter("id"), loaded.events))), range(len(order))))
 
 
-def notes_by_position(order: list[dict]) -> dict[int, str]:
-    return {i: fold(event["note"]) for i, event in enumerate(order) if event.get("note")}
+def notes_by_position(order: list[dict], loaded: Loaded | None = None) -> dict[int, str]:
+    if loaded is None:
+        return {i: fold(event["note"]) for i, event in enumerate(order) if event.get("note")}
+    return {i: fold(event["note"]) for i, event in zip(loaded.place, loaded.events) if event.get("note")}
 
 
 BUILDERS = {
@@ -71,7 +76,7 @@ def locked(method):
 
 class EventIndex:
     def __init__(self, events: dict[str, dict], order: list[dict] | None = None, article_positions: dict | None = None,
-                 loaded: tuple[list[dict], list[int]] | None = None):
+                 loaded: Loaded | None = None):
         """`loaded`: the events as they lie in memory and, per position in `order`, where there
         (from the open's sort): an index built walking them in memory order misses the CPU
         cache far less than one walking the sorted order, then it is put in order."""
@@ -123,7 +128,7 @@ class EventIndex:
     def notes(self) -> dict[int, str]:
         """Lower-cased notes by position, made on the first free-text filter."""
         if self._notes is None:
-            self._notes = notes_by_position(self.order())
+            self._notes = notes_by_position(self.order(), self._loaded)
         return self._notes
 
     @locked
@@ -147,7 +152,7 @@ class EventIndex:
         order = self.order()
         index = self._fields.get(name)
         if index is None:
-            index = self._fields[name] = positions_by_value(order, name)
+            index = self._fields[name] = positions_by_value(order, name, self._loaded)
         return index
 
     @locked
@@ -192,7 +197,7 @@ class EventIndex:
                 if self._built(name):
                     return
                 order, generation, loaded = self.order(), self._generation, self._loaded
-            built = BUILDERS[name](order, loaded) if name in ("positions", "sentences") else BUILDERS[name](order)
+            built = BUILDERS[name](order, loaded=loaded)
             with self.lock:
                 if self._generation == generation and self._order is order and not self._built(name):
                     self._install(name, built)

@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from .corpus import bad_events
 from .indexes import sort_key
+from .loaded import Loaded
 from .records import apply_overlay, article_fields
 
 
@@ -58,7 +59,8 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> tuple[list[dict],
         permutation = sorted(range(len(served)), key=days.__getitem__)
     except TypeError:  # a date that is not text
         return _sorted_carefully(joined, served), None, None
-    return list(map(served.__getitem__, permutation)), article_positions(permutation, spans), (served, array("l", permutation))
+    loaded = Loaded(served, array("l", permutation))
+    return loaded.in_order(served), article_positions(loaded.place, spans), loaded
 
 
 def _overlay(overlay, by_id: dict) -> list[dict]:
@@ -95,11 +97,8 @@ def _sorted_carefully(joined: list, served: list[dict]) -> list[dict]:
         raise bad_events(next(path for _, path, _, events in joined if any(_odd(e) for e in events))) from None
 
 
-def article_positions(permutation: list[int], spans: list[tuple[str, int, int]]) -> dict[str, array]:
-    """Article id -> ascending positions in the sorted order, from where each article's events were before it."""
-    place = [0] * len(permutation)
-    for position, before in enumerate(permutation):
-        place[before] = position
+def article_positions(place: array, spans: list[tuple[str, int, int]]) -> dict[str, array]:
+    """Article id -> ascending positions in the sorted order, from where each article's events were loaded."""
     positions: dict[str, array] = {}
     for article_id, start, end in spans:
         if start == end:  # no events: no entry, as when counted from the events

@@ -41,13 +41,12 @@ def searched_lines(order: list[dict]) -> tuple[list[str], array]:
 class TextIndex:
     """Searched lines and notes by position; `hits` is `store.filters.text_matches` over them."""
 
-    def __init__(self, order: list[dict], loaded: tuple[list[dict], list[int]] | None = None):
+    def __init__(self, order: list[dict], loaded=None):
         if loaded is None:
             self.lines, self.ends = searched_lines(order)
-        else:  # walked in memory order (see EventIndex), then put in order
-            events, where = loaded
-            lines, ends = searched_lines(events)
-            self.lines, self.ends = list(map(lines.__getitem__, where)), array("i", map(ends.__getitem__, where))
+        else:  # walked in memory order (see store.db.serve.Loaded), then put in order
+            lines, ends = searched_lines(loaded.events)
+            self.lines, self.ends = loaded.in_order(lines), array("i", loaded.in_order(ends))
         self.words: WordIndex | None = None  # built later on the index thread; searches scan until then
 
     def build_words(self) -> WordIndex:
