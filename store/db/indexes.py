@@ -22,6 +22,7 @@ from ..filters import EventFilter, event_day, fold, text_needle
 from .loaded import Loaded
 from .textindex import TextIndex
 
+WORDS_PAUSE = 0.004  # seconds the word index build sleeps between chunks (see WordIndex)
 # event field -> the EventFilter attribute that restricts it
 INDEXED = {"crossing": "crossings", "side": "sides", "actor": "factions", "type": "types", "article_id": "article_id"}
 
@@ -176,7 +177,7 @@ class EventIndex:
                 text = self._joined
                 if text is None or text.words is not None:
                     return
-            words = text.build_words()
+            words = text.build_words(pause=WORDS_PAUSE)
             with self.lock:
                 text.words = words  # the lines it indexes are the TextIndex's own, whatever changed since
         finally:

@@ -49,8 +49,8 @@ class TextIndex:
             self.lines, self.ends = loaded.in_order(lines), array("i", loaded.in_order(ends))
         self.words: WordIndex | None = None  # built later on the index thread; searches scan until then
 
-    def build_words(self) -> WordIndex:
-        return WordIndex(self.lines)
+    def build_words(self, pause: float = 0.0) -> WordIndex:
+        return WordIndex(self.lines, pause)
 
     def line_hits(self, needle: str, candidates=None) -> list[int]:
         """Positions (among the ascending candidates) whose sentence or outlet holds the needle."""

@@ -8,22 +8,30 @@ real rule, so this index only ever saves work and never changes a result.
 from __future__ import annotations
 
 import re
+import time
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 
 WORD = re.compile(r"\w+")
+CHUNK = 2000  # lines between pauses: about 10 ms of work here
 
 
 class WordIndex:
     """Word -> ascending positions of the sentences that hold it, and the sorted vocabulary."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], pause: float = 0.0):
+        """`pause`: seconds to sleep after each chunk of lines. Built on a thread beside the
+        browser, a second of pure Python would take half the UI thread's turns with the GIL;
+        short sleeps hand those turns back, for a slightly longer build."""
         postings: dict[str, list[int]] = defaultdict(list)
         findall = WORD.findall
-        for i, line in enumerate(lines):
-            for word in set(findall(line)):
-                postings[word].append(i)
+        for first in range(0, len(lines), CHUNK):
+            for i, line in enumerate(lines[first: first + CHUNK], first):
+                for word in set(findall(line)):
+                    postings[word].append(i)
+            if pause:
+                time.sleep(pause)
         self.postings = {word: array("i", positions) for word, positions in postings.items()}
         self.vocabulary = sorted(self.postings)
         self._joined = "\n".join(self.vocabulary)
