@@ -42,11 +42,10 @@ class TextIndex:
     """Searched lines and notes by position; `hits` is `store.filters.text_matches` over them."""
 
     def __init__(self, order: list[dict], loaded=None):
-        if loaded is None:
-            self.lines, self.ends = searched_lines(order)
-        else:  # walked in memory order (see store.db.serve.Loaded), then put in order
-            lines, ends = searched_lines(loaded.events)
-            self.lines, self.ends = loaded.in_order(lines), array("i", loaded.in_order(ends))
+        # Walked in sorted order even when `loaded` could say where the events lie: the
+        # lines are then laid out in memory in the order every search reads them, which
+        # makes a scan nearly twice as fast as over lines made in load order.
+        self.lines, self.ends = searched_lines(order)
         self.words: WordIndex | None = None  # built later on the index thread; searches scan until then
 
     def build_words(self, pause: float = 0.0) -> WordIndex:
