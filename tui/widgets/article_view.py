@@ -10,6 +10,7 @@ crossing and date words are underlined, and notes sit under their sentence after
 from __future__ import annotations
 
 import re
+from operator import is_, methodcaller
 from typing import Sequence
 
 from rich.segment import Segment
@@ -27,6 +28,7 @@ from tui.widgets.wrap import wrap_offsets
 GUTTER = 2
 LIT_FIRST, LIT_MORE, OTHER_EVENT, NOTE_MARK = "▶ ", "┃ ", "• ", "✎ "
 # Same-length clean-up: offsets into the text must still hold after it.
+_NOTE = methodcaller("get", "note")
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]")
 
 
@@ -77,6 +79,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped: list[tuple[int, int]] = []
         self._drawn: LRUCache[int, Strip] = LRUCache(1024)  # line index -> strip, while layout and styles hold
         self._drawn_width = 0
+        self._events_seen: list[dict] = []
+        self._notes_seen: list = []
+        self._marks: tuple[list[int], list[tuple[int, str]]] = ([], [])
 
     @property
     def _lines(self) -> list[tuple]:
@@ -88,7 +93,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         if not same_article or not self.text:
             self.text = display_text(article.get("text") or "") if article else ""
-        self.events = [e for e in events if e.get("start") is not None]
+        self._take_events(events)
         old_span = self._lit_span
         self.lit = lit if lit and lit.get("start") is not None else None
         self._lit_span = (self.lit["start"], self.lit["end"]) if self.lit else None
@@ -135,8 +140,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._wrapped_key != article_key:  # moving between events of one article does not wrap it again
             self._wrapped_key = article_key
             self._wrapped = wrap_offsets(self.text, width) if self.text else []
-        starts = sorted(e["start"] for e in self.events)
-        notes = sorted((e["end"], e["note"]) for e in self.events if e.get("note"))
+        starts, notes = self._marks
         key = (article_key, self.scrollable_content_region.width, starts, notes)
         if key == self._layout_key:
             return False
@@ -146,6 +150,17 @@ class ArticleView(ScrollView, can_focus=True):
         self._drawn.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._layout.lines))
         return True
+
+    def _take_events(self, events: Sequence[dict]) -> None:
+        """Keep the article's events; their marks are worked out again only when they or a note changed."""
+        notes = list(map(_NOTE, events))  # the store changes notes inside the same dicts
+        seen = self._events_seen
+        if len(events) == len(seen) and all(map(is_, events, seen)) and notes == self._notes_seen:
+            return
+        self._events_seen, self._notes_seen = list(events), notes
+        self.events = [e for e in events if e.get("start") is not None]
+        self._marks = (sorted(e["start"] for e in self.events),
+                       sorted((e["end"], e["note"]) for e in self.events if e.get("note")))
 
     def _redraw_spans(self, *spans: tuple[int, int] | None) -> None:
         """Draw again only the lines of these sentences (the old and the new lit one)."""
