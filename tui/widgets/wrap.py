@@ -15,6 +15,7 @@ _TOKEN = re.compile(r"\S+\s*|\s+")
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """Screen lines as (start, end) offsets into `text`; newlines end a line and belong to none."""
     width = max(width, 1)
+    cells = len if text.isascii() else _cells  # every ASCII character we show is one cell
     lines: list[tuple[int, int]] = []
     pos = 0
     for paragraph in text.split("\n"):
@@ -22,18 +23,22 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         if pos == end:
             lines.append((pos, pos))
         else:
-            lines.extend(_wrap_paragraph(text, pos, end, width))
+            lines.extend(_wrap_paragraph(text, pos, end, width, cells))
         pos = end + 1
     return lines
 
 
-def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+def _cells(word: str) -> int:
+    return cell_len(word) if len(word) < 256 else len(word)
+
+
+def _wrap_paragraph(text: str, start: int, end: int, width: int, cells=_cells) -> list[tuple[int, int]]:
     lines = []
     line_start, used = start, 0
     for match in _TOKEN.finditer(text, start, end):
         token = match.group()
         word = token.rstrip()
-        need = cell_len(word) if len(word) < 256 else len(word)
+        need = cells(word)
         if used and used + need > width:
             lines.append((line_start, match.start()))
             line_start, used = match.start(), 0
