@@ -156,8 +156,7 @@ PIPELINE_CASES = [
 
 @pytest.fixture(scope="module")
 def pipeline_status(pipeline_store):
-    if not pipeline_store.events():
-        pytest.skip("the extractor finds no events yet (skeleton)")
+    assert pipeline_store.events(), "the extractor found no events in the bundled reports"
     engine = engine_for(pipeline_store)
     return {as_of: engine.status(as_of) for as_of in ("2014-06-24", "2015-05-25")}
 
