@@ -2,12 +2,14 @@
 
 TinyDB's `search` scans every document (0.26 s at 100,000 events). Here the events
 are kept in display order; each indexed field maps a value to the ascending positions
-of its events (built on first use), and free text is searched in one pre-lowered
-sentence per position. `store.filters.matches` is the reference these agree with.
+of its events (built on first use), and free text is searched in one folded line per
+position (`textindex.py`), narrowed by a word index (`wordindex.py`) and by the last
+searches (typing extends the needle). `store.filters.matches` is the reference these
+agree with.
 
-Building them all costs about a third of a second at 100,000 events, more than the
-open can spare; `warm()` builds them on a background thread right after open, under
-a lock that every read and change of the indexes takes too.
+Building them all costs about half a second at 100,000 events (the word index another
+second), more than the open can spare; `warm()` builds them on a background thread
+right after open, under a lock that every read and change of the indexes takes too.
 """
 from __future__ import annotations
 
