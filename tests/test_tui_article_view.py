@@ -150,3 +150,14 @@ async def test_no_letter_is_lost_under_the_scrollbar_of_a_long_article():
             kind, a, b = view._lines[top + y]
             if kind == "text":
                 assert text[2:].rstrip() == REPORT[a:b].rstrip(), (text, REPORT[a:b])
+
+
+async def test_a_new_text_under_the_same_article_id_is_shown():
+    app = Viewer()
+    async with app.run_test(size=(90, 24)) as pilot:
+        view = app.query_one(ArticleView)
+        view.show({"id": "a", "hash": "1", "text": "The first version of the report."})
+        await pilot.pause()
+        view.show({"id": "a", "hash": "2", "text": "The corrected version, longer than the first."})
+        await pilot.pause()
+        assert screen_of(view)[0][0].startswith("  The corrected version")

@@ -79,6 +79,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped: list[tuple[int, int]] = []
         self._drawn: LRUCache[int, Strip] = LRUCache(1024)  # line index -> strip, while layout and styles hold
         self._drawn_width = 0
+        self._text_of: tuple | None = None  # (article id, hash) whose text self.text holds
         self._events_seen: list[dict] = []
         self._notes_seen: list = []
         self._marks: tuple[list[int], list[tuple[int, str]]] = ([], [])
@@ -91,7 +92,9 @@ class ArticleView(ScrollView, can_focus=True):
         """Show `article`; with `lit`, light that event's sentence and bring it into view."""
         same_article = article is not None and self.article is not None and article.get("id") == self.article.get("id")
         self.article = article
-        if not same_article or not self.text:
+        version = (article.get("id"), article.get("hash")) if article else None
+        if version != self._text_of or not self.text:  # a report added again may bring a new text under its id
+            self._text_of = version
             self.text = display_text(article.get("text") or "") if article else ""
         self._take_events(events)
         old_span = self._lit_span
@@ -136,7 +139,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _relayout(self) -> bool:
         """Lay the article out again if what it depends on changed; True when it did."""
         width = max(self.scrollable_content_region.width - GUTTER, 10)
-        article_key = ((self.article or {}).get("id"), len(self.text), width)
+        article_key = (self._text_of, len(self.text), width)
         if self._wrapped_key != article_key:  # moving between events of one article does not wrap it again
             self._wrapped_key = article_key
             self._wrapped = wrap_offsets(self.text, width) if self.text else []
