@@ -179,6 +179,10 @@ class Store(AnalystWork, CorpusWrites):
     def event(self, event_id: str) -> dict:
         return self._events[event_id]
 
+    def positions(self) -> dict[str, int]:
+        """Event id -> place in `events()`'s order: the index thread's map, made now if it has not been yet."""
+        return self._index.positions()
+
     def count(self) -> int:
         return len(self._events)
 

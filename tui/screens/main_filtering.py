@@ -48,6 +48,9 @@ class Filtering:
 
     def rank(self) -> dict[str, int]:
         """Every event's place in the store's order, made the first time the cursor must find an event."""
+        positions = getattr(self.app.store, "positions", None)
+        if positions is not None:  # the store's map: shared with its index thread, rebuilt after an ingest
+            return positions()
         if self._rank is None:
             self._rank = {event["id"]: place for place, event in enumerate(self.app.store.events())}
         return self._rank
