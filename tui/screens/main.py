@@ -44,7 +44,6 @@ class MainScreen(Filtering, StatusPane, AnalystActions, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._rank: dict[str, int] | None = None
         self.flt = EventFilter()
         self.back_stack: list[EventFilter] = []
         self.shown: list[dict] = []
@@ -82,7 +81,6 @@ class MainScreen(Filtering, StatusPane, AnalystActions, Screen):
         articles = self.query_one(ArticleList)
         articles.set_articles(list(self.app.articles.values()))
         articles.border_title = f"Articles {len(self.app.articles)}"
-        self._rank = None
         self.apply_filter(self.flt, remember=False)
         if getattr(self, "feed", None) is not None:
             self.feed.close()

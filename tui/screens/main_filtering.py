@@ -44,16 +44,10 @@ class Filtering:
     grouped: bool
     search_pending: bool
     incidents_found: int | None
-    _rank: dict[str, int] | None
 
     def rank(self) -> dict[str, int]:
-        """Every event's place in the store's order, made the first time the cursor must find an event."""
-        positions = getattr(self.app.store, "positions", None)
-        if positions is not None:  # the store's map: shared with its index thread, rebuilt after an ingest
-            return positions()
-        if self._rank is None:
-            self._rank = {event["id"]: place for place, event in enumerate(self.app.store.events())}
-        return self._rank
+        """Every event's place in the store's order: the store's map, shared with its index thread."""
+        return self.app.store.positions()
 
     def apply_filter(self, flt: EventFilter, remember: bool = True) -> None:
         """Show the events passing `flt`; `remember` lets Esc come back to the previous one."""
