@@ -155,8 +155,7 @@ def ingest_paths(store, paths, progress=None, workers: int | None = None) -> Ing
     summary = IngestSummary(skipped=[(name, why) for name, why in missing if own not in Path(name).resolve().parents])
     jobs = _read_jobs(store, files, summary)
     orphans_before = len(store.orphaned_notes())
-    if hasattr(store, "wait_ready"):
-        store.wait_ready()  # workers are forked on Linux: let the store's index thread finish first
+    store.wait_ready()  # workers are forked on Linux: let the store's index thread finish first
     now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
     known = {article["id"]: article for article in store.articles()}
     pending = []

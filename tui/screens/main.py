@@ -92,7 +92,7 @@ class MainScreen(Filtering, StatusPane, AnalystActions, Screen):
     def action_ingest(self) -> None:
         from tui.screens.ingest import IngestScreen
 
-        if getattr(self.app.store, "readonly", False):
+        if self.app.store.readonly:
             self.notify("The store is read-only: another crosswatch holds it.", severity="error")
             return
 

@@ -72,7 +72,7 @@ class StatusPane:
         if day != self.as_of:
             self.set_reactive(type(self).as_of, day)
         self.app.sub_title = f"status as of {day or '—'}" + (
-            " · READ-ONLY" if getattr(self.app.store, "readonly", False) else ""
+            " · READ-ONLY" if self.app.store.readonly else ""
         )
         table = self.query_one(StatusTable)
         table.set_posts(posts)
