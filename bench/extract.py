@@ -46,7 +46,7 @@ def build_corpus(min_bytes: int) -> list[str]:
 
 
 def gazetteer_data():
-    from store.extract.data import load
+    from store.datafiles import load
 
     return load("gazetteer.json")["crossings"]
 

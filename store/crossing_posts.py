@@ -1,10 +1,9 @@
-"""The two posts (country codes) of each crossing, from the bundled gazetteer."""
+"""The two posts (country codes) of each crossing, from the gazetteer (with user additions)."""
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
-from .paths import bundled_data
+from .datafiles import load
 
 
 def _sides_of(entry) -> list[str]:
@@ -25,10 +24,7 @@ def _sides_of(entry) -> list[str]:
 
 @lru_cache(maxsize=1)
 def gazetteer_posts() -> dict[str, tuple[str, ...]]:
-    try:
-        raw = json.loads((bundled_data() / "gazetteer.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    raw = load("gazetteer.json")
     entries = raw.get("crossings", raw) if isinstance(raw, dict) else raw
     if isinstance(entries, dict):
         items = entries.items()

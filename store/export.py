@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 
 from .filters import EventFilter
-from .paths import bundled_data
+from .datafiles import load
 from .sanitize import safe_line, safe_text
 
 FORMATS = ("jsonl", "csv", "md")
@@ -28,13 +28,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @lru_cache(maxsize=1)
 def display_names() -> dict[str, dict[str, str]]:
-    """Crossing and faction names from the bundled data; ids stand in for what is missing."""
+    """Crossing and faction names from the data files; ids stand in for what is missing."""
     names = {"crossing": {}, "actor": {}}
     for key, filename, table in (("crossing", "gazetteer.json", "crossings"), ("actor", "factions.json", "factions")):
-        try:
-            data = json.loads((bundled_data() / filename).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
+        data = load(filename)
         for entry in data.get(table, []) if isinstance(data, dict) else []:
             if isinstance(entry, dict) and entry.get("id") and entry.get("name"):
                 names[key][entry["id"]] = entry["name"]

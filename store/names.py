@@ -1,17 +1,9 @@
-"""Display names for crossing, post and faction ids, from the bundled gazetteer and factions list."""
+"""Display names for crossing, post and faction ids, from the gazetteer and factions list (with user additions)."""
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
-from .paths import bundled_data
-
-
-def _load(name: str) -> dict:
-    try:
-        return json.loads((bundled_data() / name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+from .datafiles import load as _load
 
 
 @lru_cache(maxsize=1)

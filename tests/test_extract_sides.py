@@ -47,7 +47,8 @@ def test_a_government_holding_a_crossing_by_its_common_name_names_no_side():
 def test_a_user_crossing_without_named_after_counts_every_post_as_a_common_name(tmp_path, monkeypatch):
     import json
 
-    from store.extract import data, gazetteer as gz
+    from store import datafiles as data
+    from store.extract import gazetteer as gz
 
     monkeypatch.setenv("CROSSWATCH_CONFIG", str(tmp_path))
     (tmp_path / "gazetteer.json").write_text(json.dumps({"crossings": [{"id": "al-hol-gate", "name": "Al Hol / Umm Jaris", "posts": [

@@ -89,7 +89,8 @@ def test_names_inside_other_words_do_not_match():
 
 
 def test_a_user_can_extend_the_gazetteer(tmp_path, monkeypatch):
-    from store.extract import data, gazetteer as gz
+    from store import datafiles as data
+    from store.extract import gazetteer as gz
 
     monkeypatch.setenv("CROSSWATCH_CONFIG", str(tmp_path))
     (tmp_path / "gazetteer.json").write_text(json.dumps({"crossings": [{"id": "al-yarubiyah-rail", "name": "Rail", "posts": [
@@ -101,6 +102,24 @@ def test_a_user_can_extend_the_gazetteer(tmp_path, monkeypatch):
     finally:
         data._load.cache_clear()
         gz._gazetteer.cache_clear()
+
+
+def test_a_crossing_the_user_adds_is_named_and_has_its_posts_in_the_status(tmp_path, monkeypatch):
+    from store import crossing_posts, datafiles, names
+
+    monkeypatch.setenv("CROSSWATCH_CONFIG", str(tmp_path))
+    (tmp_path / "gazetteer.json").write_text(json.dumps({"crossings": [{"id": "test-bridge", "name": "Test Bridge", "posts": [
+        {"country": "sy", "name": "East Bank", "names": ["East Bank"]}, {"country": "iq", "name": "West Bank", "names": ["West Bank"]}]}]}))
+    caches = (datafiles._load, names.crossing_names, names.post_names, crossing_posts.gazetteer_posts)
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        assert names.crossing_name("test-bridge") == "Test Bridge"
+        assert names.crossing_name("al-waleed") != "al-waleed"  # the bundled entries are still there
+        assert set(crossing_posts.gazetteer_posts()["test-bridge"]) == {"sy", "iq"}
+    finally:
+        for cache in caches:
+            cache.cache_clear()
 
 
 def test_gazetteer_has_side_words_for_every_post_country():
@@ -129,7 +148,8 @@ def test_every_crossing_says_which_posts_name_it_and_regions_are_post_countries(
 
 
 def test_a_user_gazetteer_too_deeply_nested_to_parse_leaves_the_bundled_one_working(tmp_path, monkeypatch):
-    from store.extract import data, gazetteer as gz
+    from store import datafiles as data
+    from store.extract import gazetteer as gz
 
     monkeypatch.setenv("CROSSWATCH_CONFIG", str(tmp_path))
     (tmp_path / "gazetteer.json").write_text("[" * 100_000 + "]" * 100_000)

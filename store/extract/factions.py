@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from store.extract.data import load
+from store.datafiles import load
 from store.extract.fold import fold, fold_name, literal_regex, word_regex
 
 

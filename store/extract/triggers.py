@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from store.extract.data import load
+from store.datafiles import load
 from store.extract.fold import fold_name, prefix_regex, word_regex
 
 

@@ -1,4 +1,4 @@
-"""Load the extraction data files (gazetteer, factions, triggers) once per process.
+"""Load the data files (gazetteer, factions, triggers, ...) once per process, for every reader.
 
 The bundled files live in `data/` (or `store/_data` in a wheel). A user may extend them by
 dropping a file of the same name in the config folder (`CROSSWATCH_CONFIG`): its list entries
@@ -33,7 +33,7 @@ def _load(name: str, config_dir: str) -> dict:
         try:
             data = _merge(data, json.loads(user_file.read_text(encoding="utf-8")))
         except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested too deeply to parse
-            pass  # a broken user file must not stop extraction; the bundled data still works
+            pass  # a broken user file must not stop Crosswatch; the bundled data still works
     return data
 
 
