@@ -79,8 +79,11 @@ def rivalled(live: list[Claim], window: int) -> list[Claim]:
     actor in the window that does not agree with it, not a comparison with every claim in it.
     Claims alike in day, actor, source and speaker share the answer.
     """
+    if len({c.actor for c in live}) < 2 and (not live or live[0].actor is not None):
+        return []  # one actor (not None): every pair agrees
     span = timedelta(days=window)
     tally = _Tally()
+    add = tally.add
     out: list[Claim] = []
     lo = hi = 0
     n = len(live)
@@ -91,10 +94,10 @@ def rivalled(live: list[Claim], window: int) -> list[Claim]:
             day = claim.day
             answers.clear()
             while hi < n and live[hi].day - day <= span:
-                tally.add(live[hi], 1)
+                add(live[hi], 1)
                 hi += 1
             while day - live[lo].day > span:
-                tally.add(live[lo], -1)
+                add(live[lo], -1)
                 lo += 1
         key = (claim.actor, claim.source, claim.speaker)
         hit = answers.get(key)
@@ -108,19 +111,21 @@ def rivalled(live: list[Claim], window: int) -> list[Claim]:
 class _Tally:
     """Claims in the window, counted by actor, by (actor, source), by (actor, source, speaker)."""
 
+    __slots__ = ("actors", "sources", "voices")
+
     def __init__(self) -> None:
         self.actors: dict[str, int] = {}
         self.sources: dict[tuple, int] = {}
         self.voices: dict[tuple, int] = {}
 
     def add(self, c: Claim, k: int) -> None:
-        for table, key in ((self.actors, c.actor), (self.sources, (c.actor, c.source)),
-                           (self.voices, (c.actor, c.source, c.speaker))):
-            left = table.get(key, 0) + k
-            if left:
-                table[key] = left
-            else:
-                del table[key]
+        actor, source = c.actor, c.source
+        actors, sources, voices = self.actors, self.sources, self.voices
+        actors[actor] = actors.get(actor, 0) + k
+        key = (actor, source)
+        sources[key] = sources.get(key, 0) + k
+        key = (actor, source, c.speaker)
+        voices[key] = voices.get(key, 0) + k
 
     def has_rival(self, c: Claim) -> bool:
         """Some claim in the window names an actor that does not agree with c's, from another voice.
@@ -130,7 +135,7 @@ class _Tally:
         speaker s, those quoting s or nobody are.
         """
         for actor, count in self.actors.items():
-            if compatible(actor, c.actor):
+            if not count or compatible(actor, c.actor):
                 continue
             if c.speaker is None:
                 same = self.sources.get((actor, c.source), 0)

@@ -5,12 +5,16 @@ segments with the same holder and contested mark are merged. Each segment lists 
 events behind it: the reports supporting its holder (from the stretch's start), the
 ones disputing it, and every other report about the post dated inside it. Ticks mark
 single reports: captures and holds (claims), attacks, withdrawals, reinforcements,
-closings and reopenings.
+closings and reopenings. A segment's `sources` and `incidents` are the post's status
+(`StatusEngine.post_status`) on its last change day: the status pane's figures for any
+as-of date from then to the segment's end.
 
     crossing_timeline(engine, crossing) -> CrossingTimeline
+    timeline_to_json(timeline) -> dict; timeline_from_json(dict) -> CrossingTimeline   # across processes
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -27,6 +31,8 @@ class Segment:
     contested: bool
     open: str
     events: list[str] = field(default_factory=list)
+    sources: int = 0  # independent sources of the holder by the segment's last change (the status pane's count)
+    incidents: int = 0  # incidents they report, likewise
 
     @property
     def last(self) -> date:
@@ -60,39 +66,75 @@ class CrossingTimeline:
         return sorted(out)
 
 
-def _behind(status: dict, claims, start: date, end: date) -> list[str]:
-    inside = [c.event_id for c in claims if start <= c.day < end]
-    ordered = list(dict.fromkeys([*status["events"], *status["disputed_by"], *inside, *status["open_events"]]))
-    return ordered
-
-
 def crossing_timeline(engine, crossing: str, until=None) -> CrossingTimeline | None:
+    """`engine`: a store.status.StatusEngine; `until`: the last day drawn (default: the newest report)."""
     histories = engine.histories(crossing)
-    all_days = [c.day for h in histories.values() for c in h.claims]
-    if not all_days:
+    firsts = [h.claim_days[0] for h in histories.values() if h.claim_days]
+    if not firsts:
         return None
-    first = min(all_days)
-    last = max(parse_day(until) or engine.newest_report() or max(all_days), max(all_days))
-    end_all = last + timedelta(days=1)
+    first = min(firsts)
+    latest = max(h.claim_days[-1] for h in histories.values() if h.claim_days)
+    last = max(parse_day(until) or engine.newest_report() or latest, latest)
     segments: dict[str | None, list[Segment]] = {}
     ticks: dict[str | None, list[Tick]] = {}
     for side, history in histories.items():
-        cuts = sorted({c.day for c in history.claims})
-        parts: list[Segment] = []
-        if not cuts or cuts[0] > first:
-            parts.append(Segment(side, first, cuts[0] if cuts else end_all, None, False, False, "unknown"))
-        for i, day in enumerate(cuts):
-            end = cuts[i + 1] if i + 1 < len(cuts) else end_all
-            status = engine.post_status(crossing, history, day)
-            behind = _behind(status, history.claims, day, end)
-            prev = parts[-1] if parts else None
-            if prev and prev.reported and (prev.holder, prev.contested, prev.open) == (
-                status["holder"], status["contested"], status["open"]
-            ):
-                prev.end = end
-                prev.events = list(dict.fromkeys([*prev.events, *behind]))
-            else:
-                parts.append(Segment(side, day, end, status["holder"], True, status["contested"], status["open"], behind))
-        segments[side] = parts
+        segments[side] = _segments(engine, crossing, history, first, last + timedelta(days=1))
         ticks[side] = [Tick(side, c.day, c.type, c.actor, c.event_id) for c in history.claims]
     return CrossingTimeline(crossing, list(histories), first, last, segments, ticks)
+
+
+def _segments(engine, crossing: str, history, first: date, end_all: date) -> list[Segment]:
+    """One post's segments: the post's status on each day a report of it takes effect, equal neighbours merged."""
+    claims, days = history.claims, history.claim_days
+    cuts = sorted(set(days))
+    parts: list[Segment] = []
+    if not cuts or cuts[0] > first:
+        parts.append(Segment(history.post, first, cuts[0] if cuts else end_all, None, False, False, "unknown"))
+    behind: dict[str, None] = {}  # the events behind the segment being made, in order
+    lo = 0
+    for i, day in enumerate(cuts):
+        end = cuts[i + 1] if i + 1 < len(cuts) else end_all
+        hi = bisect_left(days, end, lo)  # the claims of this day: the cuts are the claims' days
+        status = engine.post_status(crossing, history, day)
+        prev = parts[-1] if parts else None
+        if not (prev and prev.reported and (prev.holder, prev.contested, prev.open) == (
+                status["holder"], status["contested"], status["open"])):
+            if prev is not None and prev.reported:
+                prev.events = list(behind)
+            behind = {}
+            prev = Segment(history.post, day, end, status["holder"], True, status["contested"], status["open"])
+            parts.append(prev)
+        prev.end, prev.sources, prev.incidents = end, status["sources"], status["incidents"]
+        for ids in (status["events"], status["disputed_by"], [c.event_id for c in claims[lo:hi]], status["open_events"]):
+            behind.update(dict.fromkeys(ids))
+        lo = hi
+    if parts and parts[-1].reported:
+        parts[-1].events = list(behind)
+    return parts
+
+
+def timeline_to_json(timeline: CrossingTimeline | None) -> dict | None:
+    """The timeline as plain JSON data (to cross from the status process to the browser)."""
+    if timeline is None:
+        return None
+    return {
+        "crossing": timeline.crossing, "posts": timeline.posts,
+        "first": timeline.first.isoformat(), "last": timeline.last.isoformat(),
+        "segments": [[side, [[s.start.isoformat(), s.end.isoformat(), s.holder, s.reported, s.contested, s.open,
+                              s.events, s.sources, s.incidents] for s in parts]]
+                     for side, parts in timeline.segments.items()],
+        "ticks": [[side, [[t.day.isoformat(), t.type, t.actor, t.event_id] for t in marks]]
+                  for side, marks in timeline.ticks.items()],
+    }
+
+
+def timeline_from_json(data: dict | None) -> CrossingTimeline | None:
+    if data is None:
+        return None
+    day = date.fromisoformat
+    segments = {side: [Segment(side, day(start), day(end), holder, reported, contested, door, list(events), sources, incidents)
+                       for start, end, holder, reported, contested, door, events, sources, incidents in parts]
+                for side, parts in data["segments"]}
+    ticks = {side: [Tick(side, day(d), kind, actor, event_id) for d, kind, actor, event_id in marks]
+             for side, marks in data["ticks"]}
+    return CrossingTimeline(data["crossing"], list(data["posts"]), day(data["first"]), day(data["last"]), segments, ticks)

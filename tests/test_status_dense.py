@@ -127,6 +127,20 @@ def test_thousands_of_alike_claims_on_one_day_are_answered_once(monkeypatch):
     assert counted.calls <= 5000  # settling walks each claim once (pairwise: 12.5 million a post)
 
 
+def test_two_camps_in_one_voice_are_answered_per_kind_of_claim(monkeypatch):
+    """3,000 captures by militants and 3,000 holds by the government, all one article quoting one officer:
+    one voice, so not contested; pairwise: 18 million comparisons a post."""
+    rivals = Counted(contest._Tally.has_rival)
+    monkeypatch.setattr(contest._Tally, "has_rival", lambda self, c: rivals(self, c))
+    events, articles = one_big_report(6000)
+    for event in events[1::2]:
+        event.update(type="holds", actor="iraq-gov", date="2014-06-23")
+    engine = StatusEngine(articles, posts=POSTS).load(events)
+    posts = engine.status()["posts"]
+    assert [p["contested"] for p in posts] == [False, False]
+    assert rivals.calls <= 2 * 2 * 2  # per post: per day, per (actor, source, speaker)
+
+
 def test_a_dense_crossing_costs_a_few_lookups_per_claim(monkeypatch):
     counted = Counted(contest.compatible)
     monkeypatch.setattr(contest, "compatible", counted)
