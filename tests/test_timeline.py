@@ -1,6 +1,7 @@
 """The timeline of a crossing, in a small app over a real store of the bundled reports (hand-labelled events)."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -157,3 +158,154 @@ async def test_hostile_names_and_sentences_reach_the_screen_as_plain_text(tmp_pa
             assert "[bold red]seized[/]" in "".join(listed(screen))  # markup shown as text, not applied
             letter = band_lines(screen.query_one(TimelineView))[0].split()[2]
             assert letter.isalnum()  # an unknown holder gets a letter from its id, never a control or bracket
+
+
+# -- in the browser: the timeline asks the status pane's engine ------------------------------------
+
+def pane_sources(app, crossing: str) -> dict:
+    from tui.widgets.lists import StatusTable
+
+    return {side: p["sources"] for (place, side), p in app.screen.query_one(StatusTable).posts.items() if place == crossing}
+
+
+def timeline_sources(screen) -> dict:
+    return {side: parts[-1].sources for side, parts in screen.timeline.segments.items()}
+
+
+async def open_timeline(app, pilot, crossing: str):
+    from test_tui_support import press, settle
+    from tui.widgets.lists import StatusTable
+
+    table = app.screen.query_one(StatusTable)
+    table.focus()
+    await settle(pilot)
+    table.move_to_key(next(key for key in table.posts if key[0] == crossing))
+    await press(pilot, "l")
+    screen = app.screen
+    assert isinstance(screen, TimelineScreen) and screen.crossing == crossing
+    assert screen.timeline is not None
+    return screen
+
+
+@pytest.mark.parametrize("child", [False, True], ids=["thread", "child process"])
+async def test_the_timeline_counts_the_sources_the_status_pane_counts(tmp_path, monkeypatch, child):
+    from test_tui_support import browse
+
+    if child:  # the status computed in a child process, as from 20,000 events
+        monkeypatch.setattr("tui.screens.status_feed.PROCESS_MIN_EVENTS", 0)
+    monkeypatch.setattr("tui.screens.timeline.engine_for", None)  # no engine of its own: the feed's
+    labelled_store(tmp_path / "store").close()
+    async with browse(tmp_path / "store") as (app, pilot):
+        assert (app.screen.feed.engine is None) == child  # in a child, no engine in the browser's process
+        for crossing in ("al-waleed", "al-qaim", "trebil"):
+            expected = pane_sources(app, crossing)
+            screen = await open_timeline(app, pilot, crossing)
+            assert timeline_sources(screen) == expected, crossing
+            await pilot.press("end")
+            await pilot.pause()
+            side = screen.timeline.posts[0]
+            assert f"{expected[side]} source(s)" in stretch(screen)
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+def copy_store(folder):
+    """AFP's story about Rabia, reprinted by Arab Today with a line on Al Waleed, and an AFP report on Al Waleed.
+
+    Al Waleed's two reports are one source, AFP (the reprint is AFP's story): but only the
+    article about Rabia shows that the reprint is a copy.
+    """
+    from store import ids
+    from store.db import Store
+
+    story = ("Islamic State fighters seized the Rabia border crossing between Iraq and Syria on Friday after "
+             "heavy clashes with Kurdish forces, officials said, in a fresh blow to the government in Baghdad "
+             "which has struggled to hold its western frontier since the summer offensive began in the north.")
+    reports = [
+        ("AFP", "2016-01-01", story, "rabia", "captured"),
+        ("Arab Today", "2016-01-02", story + " The militants also hold the Al Waleed crossing.", "al-waleed", "holds"),
+        ("AFP", "2016-01-03", "Militants of the Islamic State still control the Al Waleed border post, a witness said.",
+         "al-waleed", "holds"),
+    ]
+    batch = []
+    for outlet, published, text, crossing, kind in reports:
+        text_hash = ids.content_hash(text)
+        aid = ids.article_id(text_hash)
+        event = {"type": kind, "actor": "islamic-state", "crossing": crossing, "side": None, "date": published,
+                 "sentence": text[:80], "start": 0, "end": 80, "hedged": False, "source": None, "actor_text": None,
+                 "crossing_text": None, "date_text": None, "extractor": "hand"}
+        event.update(id=ids.event_ids(aid, [event])[0], article_id=aid)
+        meta = {"id": aid, "name": f"{aid}.txt", "path": f"{aid}.txt", "title": outlet, "source": outlet,
+                "published": published, "url": None, "hash": text_hash, "n_events": 1, "ingested_at": None,
+                "extractor": "hand"}
+        batch.append((meta, [event], text))
+    with Store.open(folder) as store:
+        store.replace_articles(batch)
+
+
+async def test_a_reprint_whose_original_is_about_another_crossing_counts_once_in_both(tmp_path):
+    from test_tui_support import browse
+
+    copy_store(tmp_path / "store")
+    async with browse(tmp_path / "store") as (app, pilot):
+        assert pane_sources(app, "al-waleed") == {"iq": 1, "sy": 1}
+        screen = await open_timeline(app, pilot, "al-waleed")
+        assert timeline_sources(screen) == {"iq": 1, "sy": 1}  # a timeline of Al Waleed's articles alone said 2
+        assert "1 source(s)" in stretch(screen)
+
+
+def test_the_timeline_crosses_processes_unchanged(store):
+    from store.status_timeline import timeline_from_json, timeline_to_json
+
+    engine = engine_for(store)
+    for crossing in engine.crossings():
+        timeline = crossing_timeline(engine, crossing)
+        assert timeline_from_json(json.loads(json.dumps(timeline_to_json(timeline)))) == timeline
+    assert timeline_from_json(timeline_to_json(None)) is None
+
+
+def reference_segments(engine, crossing: str, timeline) -> None:
+    """Each segment against the post's status on every day inside it (store.status.post_status)."""
+    histories = engine.histories(crossing)
+    for side, parts in timeline.segments.items():
+        history = histories[side]
+        cuts = sorted({c.day for c in history.claims})
+        for segment in parts:
+            inside = [d for d in cuts if segment.start <= d < segment.end]
+            assert bool(inside) == segment.reported
+            events = {}
+            for day in inside:
+                status = engine.post_status(crossing, history, day)
+                assert (status["holder"], status["contested"], status["open"]) == (segment.holder, segment.contested, segment.open)
+                for event_id in [*status["events"], *status["disputed_by"],
+                                 *(c.event_id for c in history.claims if c.day == day), *status["open_events"]]:
+                    events.setdefault(event_id, None)
+            assert segment.events == list(events)
+            if inside:
+                last = engine.post_status(crossing, history, inside[-1])
+                assert (segment.sources, segment.incidents) == (last["sources"], last["incidents"])
+        for before, after in zip(parts, parts[1:]):
+            assert before.end == after.start
+            assert not (before.reported and (before.holder, before.contested, before.open) == (after.holder, after.contested, after.open))
+
+
+def test_segments_are_the_status_of_every_day_inside_them(store):
+    engine = engine_for(store)
+    for crossing in engine.crossings():
+        reference_segments(engine, crossing, crossing_timeline(engine, crossing))
+
+
+def test_segments_of_random_crossings_are_the_status_of_every_day_inside_them():
+    import random
+
+    from status_helpers import POSTS
+    from store.status import StatusEngine
+    from test_status_incremental import random_event
+
+    for seed in range(6):
+        rng = random.Random(seed)
+        articles = [{"id": f"a{i}", "source": rng.choice(["AFP", "Reuters", "LWJ", "SANA"]),
+                     "published": f"2014-06-{rng.randrange(18, 30)}", "text": f"Report {i}."} for i in range(8)]
+        engine = StatusEngine(articles, posts=POSTS).load([random_event(rng, n, articles) for n in range(120)])
+        for crossing in engine.crossings():
+            reference_segments(engine, crossing, crossing_timeline(engine, crossing))

@@ -10,10 +10,12 @@ import queue
 import subprocess
 import sys
 import threading
+from concurrent.futures import Future
 from typing import Callable, Iterable, Sequence
 
 from store.asof import change_dates, next_change, previous_change
 from store.status import StatusEngine
+from store.status_timeline import CrossingTimeline, crossing_timeline, timeline_from_json
 
 
 def newest_report(events: Iterable[dict]) -> str | None:
@@ -42,6 +44,11 @@ class StatusFeed:
     is answered, with every changed event taken in. `deliver(asked, day, posts,
     error)` is called from the feed's thread. Neither the thread nor the child
     keeps the app from quitting.
+
+    `timeline(crossing)` asks the same engine for a crossing's timeline
+    (store.status_timeline), so the timeline screen shows the status pane's figures
+    (its sources: syndicated copies found among all the articles) without building
+    an engine of its own; it is answered after any status question already waiting.
     """
 
     def __init__(self, store, deliver: Callable, in_process: bool | None = None) -> None:
@@ -58,30 +65,53 @@ class StatusFeed:
     def ask(self, asked: int, as_of: str | None, changed: Sequence[dict] = ()) -> None:
         self.questions.put((asked, as_of, list(changed)))
 
+    def timeline(self, crossing: str) -> "Future[CrossingTimeline | None]":
+        """The crossing's timeline from this feed's engine, later (the result, or the error, of a Future)."""
+        future: Future = Future()
+        self.questions.put((crossing, future))
+        return future
+
     def close(self) -> None:
         if self.child is not None and self.child.poll() is None:
             self.child.kill()
 
-    def _next_question(self) -> tuple[int, str | None, list[dict]]:
-        asked, as_of, changed = self.questions.get()
+    def _next_questions(self) -> tuple[tuple[int, str | None, list[dict]] | None, list[tuple[str, Future]]]:
+        """The status question (those waiting merged into one; None: none) and the timeline questions waiting."""
+        status, timelines = None, []
+        item = self.questions.get()
         while True:
+            if len(item) == 2:
+                timelines.append(item)
+            elif status is None:
+                status = item
+            else:
+                asked, as_of, more = item
+                status = (asked, as_of, status[2] + more)
             try:
-                asked, as_of, more = self.questions.get_nowait()
+                item = self.questions.get_nowait()
             except queue.Empty:
-                return asked, as_of, changed
-            changed += more
+                return status, timelines
 
     def _serve(self) -> None:
         while True:
-            asked, as_of, changed = self._next_question()
-            try:
-                day, posts = self._answer_here(as_of, changed) if self.in_process else self._answer_there(as_of, changed)
-                answer = (asked, day, posts, None)
-            except Exception as err:  # the status rules live elsewhere; the browser must stay up
-                answer = (asked, as_of, [], err)
-            self.deliver(*answer)
+            status, timelines = self._next_questions()
+            if status is not None:
+                asked, as_of, changed = status
+                try:
+                    day, posts = self._answer_here(as_of, changed) if self.in_process else self._answer_there(as_of, changed)
+                    answer = (asked, day, posts, None)
+                except Exception as err:  # the status rules live elsewhere; the browser must stay up
+                    answer = (asked, as_of, [], err)
+                self.deliver(*answer)
+            for crossing, future in timelines:
+                if not future.set_running_or_notify_cancel():
+                    continue
+                try:
+                    future.set_result(self._timeline_here(crossing) if self.in_process else self._timeline_there(crossing))
+                except Exception as err:
+                    future.set_exception(err)
 
-    def _answer_here(self, as_of: str | None, changed: list[dict]) -> tuple[str | None, list[dict]]:
+    def _engine_here(self, changed: list[dict]) -> StatusEngine:
         if self.engine is None:
             events = self.store.events()
             self.engine = StatusEngine(self.store.articles()).load(events)
@@ -90,16 +120,21 @@ class StatusFeed:
             for event in changed:
                 self.engine.replace(event)
             self.days = change_dates(list(self.engine.events.values()))
-        result = self.engine.status(as_of)
+        return self.engine
+
+    def _answer_here(self, as_of: str | None, changed: list[dict]) -> tuple[str | None, list[dict]]:
+        result = self._engine_here(changed).status(as_of)
         return result.get("as_of"), result.get("posts", [])
 
-    def _answer_there(self, as_of: str | None, changed: list[dict]) -> tuple[str | None, list[dict]]:
+    def _timeline_here(self, crossing: str) -> CrossingTimeline | None:
+        return crossing_timeline(self._engine_here([]), crossing)
+
+    def _ask_child(self, question: dict) -> dict:
         if self.child is None:
             self.child = subprocess.Popen(
                 [sys.executable, "-m", "tui.screens.status_process", str(self.store.folder)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
             )
-        question = {"as_of": as_of, "changed": [{k: v for k, v in e.items()} for e in changed]}
         self.child.stdin.write(json.dumps(question, default=str) + "\n")
         self.child.stdin.flush()
         line = self.child.stdout.readline()
@@ -108,8 +143,15 @@ class StatusFeed:
         answer = json.loads(line)
         if "error" in answer:
             raise RuntimeError(answer["error"])
+        return answer
+
+    def _answer_there(self, as_of: str | None, changed: list[dict]) -> tuple[str | None, list[dict]]:
+        answer = self._ask_child({"as_of": as_of, "changed": [{k: v for k, v in e.items()} for e in changed]})
         self.days = answer["days"]
         return answer["as_of"], answer["posts"]
+
+    def _timeline_there(self, crossing: str) -> CrossingTimeline | None:
+        return timeline_from_json(self._ask_child({"timeline": crossing})["timeline"])
 
 
 def export_to_file(store, fmt: str, flt=None) -> str:

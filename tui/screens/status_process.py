@@ -4,7 +4,8 @@ A thread is not enough there: building the engine for 100,000 events holds the
 interpreter lock in long C calls and the UI stalls for seconds per key. The child
 opens the store read-only, builds the engine once, then answers one JSON line per
 question on stdin: `{"as_of": day|null, "changed": [events]}` ->
-`{"as_of": day, "posts": [...], "days": [...]}` or `{"error": "one line"}`.
+`{"as_of": day, "posts": [...], "days": [...]}`, or `{"timeline": crossing}` ->
+`{"timeline": store.status_timeline.timeline_to_json(...)}`; or `{"error": "one line"}`.
 It ends when its stdin closes (the browser quit or died).
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ def serve(folder: str, stdin=sys.stdin, stdout=sys.stdout) -> None:
     from store.asof import change_dates
     from store.db import Store
     from store.status import StatusEngine
+    from store.status_timeline import crossing_timeline, timeline_to_json
 
     engine = None
     for line in stdin:
@@ -27,9 +29,12 @@ def serve(folder: str, stdin=sys.stdin, stdout=sys.stdout) -> None:
                     engine = StatusEngine(store.articles()).load(store.events())
             for event in question.get("changed") or ():
                 engine.replace(event)
-            result = engine.status(question.get("as_of"))
-            answer = {"as_of": result.get("as_of"), "posts": result.get("posts", []),
-                      "days": change_dates(list(engine.events.values()))}
+            if "timeline" in question:
+                answer = {"timeline": timeline_to_json(crossing_timeline(engine, question["timeline"]))}
+            else:
+                result = engine.status(question.get("as_of"))
+                answer = {"as_of": result.get("as_of"), "posts": result.get("posts", []),
+                          "days": change_dates(list(engine.events.values()))}
         except Exception as err:  # one line back to the browser, which stays up
             answer = {"error": f"{type(err).__name__}: {err}"}
         stdout.write(json.dumps(answer, default=str) + "\n")

@@ -2,14 +2,19 @@
 
     TimelineScreen(store, crossing_id)
 
-Opened from the main screen (key `l`). The crossing's history is computed in a worker
-(only that crossing's events and their articles), then drawn by `TimelineView`; the
-table under it lists the events behind the selected stretch. Escape goes back.
+Opened from the main screen (key `l`). The crossing's history comes from the status
+engine the main screen already keeps (its `StatusFeed`: a thread, or from 20,000 events a
+child process), so the timeline's sources are the status pane's and nothing is built
+twice; only without a main screen is an engine built over the whole store. It is asked
+in a worker ("Loading…" until it comes: the first status may still be computing), then
+drawn by `TimelineView`; the table under it lists the events behind the selected
+stretch. Escape goes back.
 """
 from __future__ import annotations
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -17,8 +22,9 @@ from textual.widgets import DataTable, Footer, Static
 
 from store.names import crossing_name, faction_name, post_name
 from store.sanitize import safe_line
-from store.status import StatusEngine
+from store.status import engine_for
 from store.status_timeline import CrossingTimeline, Segment, crossing_timeline
+from tui.screens.status_feed import StatusFeed
 from tui.widgets.timeline import TimelineView
 
 EVENT_COLUMNS = ("day", "type", "actor", "side", "outlet", "said by", "sentence")
@@ -30,18 +36,20 @@ def _fit(text: str, width: int | None) -> str:
 
 
 def load_timeline(store, crossing: str) -> CrossingTimeline | None:
-    """The crossing's timeline from the store: its events, and the articles they come from."""
-    # a plain scan, not a filter: it cannot race the store's index building, and costs ~10 ms at 100k
-    events = [e for e in store.events() if e.get("crossing") == crossing]
-    article_ids = {e["article_id"] for e in events}
-    every = store.articles()
-    articles = [  # by id: texts are stored in shards by id, so each shard is read once
-        {"id": a["id"], "source": a.get("source"), "published": a.get("published"), "text": a.get("text")}
-        for a in sorted(every, key=lambda a: a["id"]) if a["id"] in article_ids
-    ]
-    engine = StatusEngine(articles).load(events)
-    newest = max((a.get("published") for a in every if a.get("published")), default=None)
-    return crossing_timeline(engine, crossing, until=newest)
+    """The crossing's timeline from an engine over the whole store (all articles: the sources the status pane counts).
+
+    Only when no status feed is at hand: it builds the whole engine (seconds at 100,000 events).
+    """
+    return crossing_timeline(engine_for(store), crossing)
+
+
+def feed_of(app, store) -> StatusFeed | None:
+    """The status feed a screen of the app keeps for this store (the main screen's), if any."""
+    for screen in reversed(app.screen_stack):
+        feed = getattr(screen, "feed", None)
+        if isinstance(feed, StatusFeed) and feed.store is store:
+            return feed
+    return None
 
 
 def describe(crossing: str, segment: Segment) -> Text:
@@ -58,6 +66,8 @@ def describe(crossing: str, segment: Segment) -> Text:
         text.append("  CONTESTED: reports disagree", style="bold reverse")
     if segment.open != "unknown":
         text.append(f"  · {segment.open}")
+    if segment.reported:
+        text.append(f"  · {segment.sources} source(s), {segment.incidents} incident(s)")
     text.append(f"  · {len(segment.events)} report(s) behind it")
     return text
 
@@ -87,16 +97,29 @@ class TimelineScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(TimelineView).focus()
-        self.load()
+        self.load(feed_of(self.app, self.store))
 
     @work(thread=True, exclusive=True, group="timeline")
-    def load(self) -> None:
+    def load(self, feed: StatusFeed | None) -> None:
+        worker = get_current_worker()
         try:
-            timeline = load_timeline(self.store, self.crossing)
+            if feed is None:
+                timeline = load_timeline(self.store, self.crossing)
+            else:
+                asked = feed.timeline(self.crossing)
+                while True:  # the feed may still be computing the first status: wait, unless the screen went
+                    try:
+                        timeline = asked.result(timeout=0.2)
+                        break
+                    except TimeoutError:
+                        if worker.is_cancelled:
+                            asked.cancel()
+                            return
         except Exception as err:  # a broken store or a bug must not take the browser down
             self.app.call_from_thread(self.show_error, f"{type(err).__name__}: {err}")
             return
-        self.app.call_from_thread(self.show, timeline)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show, timeline)
 
     def show(self, timeline: CrossingTimeline | None) -> None:
         self.timeline = timeline
