@@ -111,10 +111,9 @@ class CrosswatchApp(App):
         self.call_after_refresh(self._first_paint_done)
 
     def _first_paint_done(self) -> None:
-        """The data is on screen: now the store may build its other indexes in the background."""
-        warm = getattr(self.store, "warm", None)
-        if warm is not None:
-            warm()
+        """The data is on screen: now the store may build its indexes, and its snapshot, in the background."""
+        self.store.warm()
+        self.store.keep_snapshot()
         self.ready.set()
 
     async def settled(self, timeout: float = 600) -> None:

@@ -34,7 +34,8 @@ def sort_key(event: dict) -> tuple:
     return (event_day(event) or "\uffff", event.get("article") or "", event.get("start") or 0, event["id"])
 
 
-def _fast_key(event: dict) -> tuple:
+def display_key(event: dict) -> tuple:
+    """`sort_key` for served events, which always carry these fields."""
     return (event["date"] or event["published"] or "\uffff", event["article"], event["start"])
 
 
@@ -103,7 +104,7 @@ class EventIndex:
         if order is None:
             events = list(self.events.values())
             try:  # served events always carry these keys; a hand-edited store may not
-                order = sorted(events, key=_fast_key)
+                order = sorted(events, key=display_key)
             except (KeyError, TypeError):
                 order = sorted(events, key=sort_key)
         self._order = order

@@ -7,7 +7,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from .corpus import bad_events
-from .indexes import sort_key
+from .indexes import display_key, sort_key
 from .loaded import Loaded
 from .records import apply_overlay, article_fields
 
@@ -61,6 +61,28 @@ def serve_all(articles: dict, overlay, groups, by_id: dict) -> tuple[list[dict],
         return _sorted_carefully(joined, served), None, None
     loaded = Loaded(served, array("l", permutation))
     return loaded.in_order(served), article_positions(loaded.place, spans), loaded
+
+
+def serve_snapshot(events: list[dict], ids: list[str], positions: dict, overlay, by_id: dict) -> tuple[list[dict], dict, None]:
+    """The same from a snapshot (`snapshot.py`): already joined and in order; only the overlay is laid on.
+
+    A date the analyst corrected moves its event, so then the order is made again.
+    """
+    by_id.update(zip(ids, events))
+    if not _overlay(overlay, by_id):
+        return events, positions, None
+    order = sorted(events, key=display_key)  # stable: one sentence's events keep their order
+    return order, _positions_of(order), None
+
+
+def _positions_of(order: list[dict]) -> dict[str, array]:
+    positions: dict[str, array] = {}
+    for i, event in enumerate(order):
+        found = positions.get(event["article_id"])
+        if found is None:
+            found = positions[event["article_id"]] = array("l")
+        found.append(i)
+    return positions
 
 
 def _overlay(overlay, by_id: dict) -> list[dict]:

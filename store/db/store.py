@@ -6,6 +6,8 @@ decisions change all the time; each is one appended, fsynced journal line.
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -22,7 +24,8 @@ from .journal import Journal
 from .migrate import migrate_if_needed
 from .records import ArticleRecord
 from .schema import has_store, read_meta, write_meta
-from .serve import serve_all
+from .serve import serve_all, serve_snapshot
+from .snapshot import SNAPSHOT_MIN_EVENTS, read_snapshot, write_snapshot
 from .writes import CorpusWrites
 
 LOCK_FILE = ".lock"
@@ -48,16 +51,25 @@ class Store(AnalystWork, CorpusWrites):
         collecting = gc.isenabled()
         gc.disable()
         try:
-            articles, groups = self._corpus.load()
             self._journal = Journal(folder, readonly)
-            self._articles = {aid: ArticleRecord(doc, self._texts.text) for aid, doc in articles.items()}
             self._events: dict[str, dict] = {}
-            order, by_article, loaded = serve_all(self._articles, self._journal.overlay, groups, self._events)
+            snapshot = read_snapshot(folder)
+            self.from_snapshot = snapshot is not None
+            if snapshot is not None:
+                docs, events, ids, by_article = snapshot
+                self._articles = {doc["id"]: ArticleRecord(doc, self._texts.text) for doc in docs}
+                order, by_article, loaded = serve_snapshot(events, ids, by_article, self._journal.overlay, self._events)
+            else:
+                articles, groups = self._corpus.load()
+                self._articles = {aid: ArticleRecord(doc, self._texts.text) for aid, doc in articles.items()}
+                order, by_article, loaded = serve_all(self._articles, self._journal.overlay, groups, self._events)
             self._index = EventIndex(self._events, order=order, article_positions=by_article, loaded=loaded)
             gc.freeze()
         finally:
             if collecting:
                 gc.enable()
+        self.snapshot_current = self.from_snapshot  # no need to write one again in this session
+        self._snapshot_writer: subprocess.Popen | None = None
         self._warming: threading.Thread | None = None
         if self.WARM_ON_OPEN:
             self._warm()
@@ -78,6 +90,28 @@ class Store(AnalystWork, CorpusWrites):
         if self._warming is not None:
             self._warming.join(timeout)
         return self._warming is None or not self._warming.is_alive()
+
+    def keep_snapshot(self, wait: bool = False) -> None:
+        """Bring the snapshot (`snapshot.py`) up to date, when this store is big enough to gain from one.
+
+        `wait` writes it here and now (the command line, which exits next); otherwise a
+        child process writes it, so the browser's interpreter is not held for the second
+        it takes. The child writes nothing if the shards change while it reads them.
+        """
+        if self.readonly or self.snapshot_current or self.count() < SNAPSHOT_MIN_EVENTS:
+            return
+        if wait:
+            try:
+                self.snapshot_current = write_snapshot(self.folder)
+            except (OSError, StoreError):  # only a speed-up is lost: the shards open as before
+                pass
+            return
+        if self._snapshot_writer is None or self._snapshot_writer.poll() is not None:
+            self._snapshot_writer = subprocess.Popen(
+                [sys.executable, "-m", "store.db.snapshot_writer", str(self.folder)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+            self.snapshot_current = True
 
     # -- opening and closing -------------------------------------------------------------
 

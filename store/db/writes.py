@@ -94,4 +94,5 @@ class CorpusWrites:
                     apply_overlay(event, overlay.note(event["id"]), overlay.decision(event["id"]))
                     self._events[event["id"]] = event
             self._index.invalidate()
+        self.snapshot_current = False
         self._warm()

@@ -53,6 +53,7 @@ def run(args) -> int:
             finally:
                 if bar is not None:
                     bar.stop()
+            store.keep_snapshot(wait=True)  # the next open reads it instead of every shard (big stores)
     except StoreError as err:
         print(f"crosswatch ingest: {safe_line(str(err))}", file=sys.stderr)
         return 1

@@ -99,6 +99,7 @@ class MainScreen(Filtering, StatusPane, AnalystActions, Screen):
         def added(lines: list[str] | None) -> None:
             if lines:
                 self.app.articles = {a["id"]: a for a in self.app.store.articles()}
+                self.app.store.keep_snapshot()
                 self.load_store()
                 self.refresh_status()
                 self.notify(safe_line(" · ".join(lines[:4])), title="Reports added", timeout=10, markup=False)
