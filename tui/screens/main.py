@@ -89,6 +89,11 @@ class MainScreen(Filtering, StatusPane, AnalystActions, Screen):
             self.mark_copies(list(self.app.articles.values()))
         self.query_one(StatusTable).border_title = "Status · computing …"
 
+    def on_unmount(self) -> None:
+        """The status child, if any, would compute on for seconds after the browser quit."""
+        if getattr(self, "feed", None) is not None:
+            self.feed.close()
+
     def action_ingest(self) -> None:
         from tui.screens.ingest import IngestScreen
 
