@@ -12,6 +12,15 @@ scratch (what the browser and `crosswatch status` wait for) split into syndicate
 detection (store.sources, text only) and the rest, and the whole `crosswatch status`
 command timed as a process.
 
+Then two figures beside their baselines:
+- a dense crossing: bench/big_article.py's report (9,260 captures of Al Waleed dated to one
+  day, one article), its status with `store.contest.disputing` and with the pairwise
+  statement of the rule it replaced (`disputing_pairwise`), which must give the same answer;
+- the timeline of the store's busiest crossing (key `l`): asked of the browser's status
+  feed once its first status is in (the child process the browser uses from 20,000
+  events, and the engine in this process, as a feed thread would), beside the way it was
+  opened before: an engine built over only that crossing's events and articles.
+
     python bench/status.py [--store DIR] [--articles 10000] [--decisions 15]
 """
 from __future__ import annotations
@@ -23,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -32,8 +42,12 @@ sys.path.insert(0, str(REPO))
 from bench.synth import build_store  # noqa: E402
 from store.db import Store  # noqa: E402
 from store.db.schema import has_store  # noqa: E402
+import store.status as status_module  # noqa: E402
+from store.contest import disputing, disputing_pairwise  # noqa: E402
 from store.sources import syndication  # noqa: E402
 from store.status import StatusEngine, compute_status  # noqa: E402
+from store.status_timeline import crossing_timeline  # noqa: E402
+from tui.screens.status_feed import StatusFeed  # noqa: E402
 
 TARGET_MS = 100.0
 FULL_TARGET_S = 2.0
@@ -88,8 +102,10 @@ def main() -> int:
     ms_copies, _ = timed(syndication, articles)
     rng = random.Random(args.seed)
     baseline, incremental, incremental_cpu, decide_ms = [], [], [], []
+    decided: set[str] = set()
     for i in range(args.decisions):
         event = rng.choice(events)
+        decided.add(event["id"])
         decision = "rejected" if event.get("decision") != "rejected" else None
         ms, _ = timed(store.decide, event["id"], decision)
         decide_ms.append(ms)
@@ -103,6 +119,9 @@ def main() -> int:
             assert fresh == full, "incremental status differs from a full recompute"
     for _ in range(args.decisions):  # leave the bench store as it was
         store.undo()
+    for event_id in decided:  # and the engine with it (the timeline below compares it with the child's)
+        engine.replace(store.event(event_id))
+    timeline = timeline_figures(store, events, engine)
     store.close()
 
     inc, base = statistics.median(incremental), statistics.median(baseline)
@@ -125,12 +144,129 @@ def main() -> int:
     ms_cli = cli_ms(args.store)
     print(f"{'crosswatch status --store (whole process, table)':<58}{ms_cli:>12.1f}")
     print()
+    dense = dense_figures()
+    print(f"{'dense crossing: ' + format(dense['events'], ',') + ' events on one day (one report)':<58}{'ms':>12}")
+    print(f"{'  status now (disputing: one pass, tallies)':<58}{dense['fast']:>12.1f}")
+    print(f"{'  baseline: pairwise disputing, same run':<58}{dense['pairwise']:>12.1f}")
+    print(f"{'  timeline of that crossing, now':<58}{dense['timeline']:>12.1f}")
+    print()
+    print(f"{'timeline (key l), busiest crossing: ' + timeline['crossing'] + ' (' + format(timeline['events'], ',') + ' events)':<58}{'ms':>12}")
+    print(f"{'  from the status child process (browser from 20k events)':<58}{timeline['child']:>12.1f}")
+    print(f"{'  from the engine in this process (a feed thread)':<58}{timeline['here']:>12.1f}")
+    print(f"{'  baseline: own engine over the crossing (as before)':<58}{timeline['before']:>12.1f}")
+    print(f"{'  sources of the newest stretch, feed / own engine':<58}{timeline['sources']:>12}")
+    print()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     full_met = first <= FULL_TARGET_S * 1000
     print(f"speed-up over the baseline: {base / inc:.0f}x; target <= {TARGET_MS:.0f} ms (median wall): "
           + ("MET" if inc <= TARGET_MS else "NOT MET") + f"; load average during the run: {load:.1f} on {os.cpu_count()} cores")
     print(f"first full status: {first / 1000:.2f} s; target <= {FULL_TARGET_S:.0f} s (wall): " + ("MET" if full_met else "NOT MET"))
     return 0 if inc <= TARGET_MS and full_met else 1
+
+
+def big_report(n: int) -> tuple[list[dict], list[dict]]:
+    """bench/big_article.py's 1 MB report as the status sees it: `n` captures of Al Waleed by militants, one day."""
+    article = {"id": "big", "source": "Big", "published": "2014-06-23", "text": "Big report."}
+    events = [{"id": f"b{k:05d}", "type": "captured", "actor": "militants", "crossing": "al-waleed", "side": None,
+               "date": "2014-06-22", "article_id": "big", "published": "2014-06-23", "source": "officers",
+               "hedged": False, "decision": None, "date_text": "on Monday"} for k in range(n)]
+    return events, [article]
+
+
+def dense_figures(n: int = 9_260) -> dict:
+    events, articles = big_report(n)
+    ms_fast, fast = timed(lambda: StatusEngine(articles).load(events).status())
+    status_module.disputing = disputing_pairwise
+    try:
+        ms_pairwise, pairwise = timed(lambda: StatusEngine(articles).load(events).status())
+    finally:
+        status_module.disputing = disputing
+    assert fast == pairwise, "the dense crossing's status differs from the pairwise rule's"
+    engine = StatusEngine(articles).load(events)
+    engine.status()
+    ms_timeline, _ = timed(crossing_timeline, engine, "al-waleed")
+    return {"events": n, "fast": ms_fast, "pairwise": ms_pairwise, "timeline": ms_timeline}
+
+
+def timeline_before(store, crossing: str):
+    """The timeline as the screen opened it before this change: an engine over only the crossing's events and
+    their articles, pairwise `disputing`, and each segment's events listed again at every merge (`plain_timeline`)."""
+    events = [e for e in store.events() if e.get("crossing") == crossing]
+    article_ids = {e["article_id"] for e in events}
+    every = store.articles()
+    articles = [{"id": a["id"], "source": a.get("source"), "published": a.get("published"), "text": a.get("text")}
+                for a in sorted(every, key=lambda a: a["id"]) if a["id"] in article_ids]
+    engine = StatusEngine(articles).load(events)
+    newest = max((a.get("published") for a in every if a.get("published")), default=None)
+    status_module.disputing = disputing_pairwise
+    try:
+        return plain_timeline(engine, crossing, until=newest)
+    finally:
+        status_module.disputing = disputing
+
+
+def plain_timeline(engine, crossing: str, until=None):
+    """store.status_timeline.crossing_timeline as it was written first (each day's reports found by a scan)."""
+    from datetime import timedelta
+
+    from store.claims import parse_day
+    from store.status_timeline import CrossingTimeline, Segment, Tick
+
+    histories = engine.histories(crossing)
+    all_days = [c.day for h in histories.values() for c in h.claims]
+    if not all_days:
+        return None
+    first = min(all_days)
+    last = max(parse_day(until) or engine.newest_report() or max(all_days), max(all_days))
+    end_all = last + timedelta(days=1)
+    segments, ticks = {}, {}
+    for side, history in histories.items():
+        cuts = sorted({c.day for c in history.claims})
+        parts = []
+        if not cuts or cuts[0] > first:
+            parts.append(Segment(side, first, cuts[0] if cuts else end_all, None, False, False, "unknown"))
+        for i, day in enumerate(cuts):
+            end = cuts[i + 1] if i + 1 < len(cuts) else end_all
+            status = engine.post_status(crossing, history, day)
+            inside = [c.event_id for c in history.claims if day <= c.day < end]
+            behind = list(dict.fromkeys([*status["events"], *status["disputed_by"], *inside, *status["open_events"]]))
+            prev = parts[-1] if parts else None
+            if prev and prev.reported and (prev.holder, prev.contested, prev.open) == (
+                    status["holder"], status["contested"], status["open"]):
+                prev.end = end
+                prev.events = list(dict.fromkeys([*prev.events, *behind]))
+            else:
+                parts.append(Segment(side, day, end, status["holder"], True, status["contested"], status["open"], behind))
+            parts[-1].sources = status["sources"]
+        segments[side] = parts
+        ticks[side] = [Tick(side, c.day, c.type, c.actor, c.event_id) for c in history.claims]
+    return CrossingTimeline(crossing, list(histories), first, last, segments, ticks)
+
+
+def timeline_figures(store, events: list[dict], engine: StatusEngine) -> dict:
+    counts: dict[str, int] = {}
+    for event in events:
+        if event.get("crossing"):
+            counts[event["crossing"]] = counts.get(event["crossing"], 0) + 1
+    crossing = max(counts, key=lambda c: (counts[c], c))
+    ms_before, before = timed(timeline_before, store, crossing)
+    engine.status()
+    ms_here, here = timed(crossing_timeline, engine, crossing)
+    answered = threading.Event()
+    feed = StatusFeed(store, lambda *answer: answered.set(), in_process=False)
+    try:
+        feed.ask(1, None)
+        answered.wait(600)  # the child's first status, as the browser waits for it
+        ms_child, child = timed(lambda: feed.timeline(crossing).result(600))
+    finally:
+        feed.close()
+    assert child == here, "the child's timeline differs from this process's"
+
+    def newest(timeline) -> str:
+        return "/".join(str(parts[-1].sources) for parts in timeline.segments.values())
+
+    return {"crossing": crossing, "events": counts[crossing], "before": ms_before, "here": ms_here,
+            "child": ms_child, "sources": f"{newest(child)} | {newest(before)}"}
 
 
 def cli_ms(folder: Path) -> float:

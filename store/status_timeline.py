@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .claims import parse_day
+from .quiet_gc import collector_paused
 
 
 @dataclass
@@ -68,6 +69,11 @@ class CrossingTimeline:
 
 def crossing_timeline(engine, crossing: str, until=None) -> CrossingTimeline | None:
     """`engine`: a store.status.StatusEngine; `until`: the last day drawn (default: the newest report)."""
+    with collector_paused():  # a status per day: bulk work (store.quiet_gc)
+        return _timeline(engine, crossing, until)
+
+
+def _timeline(engine, crossing: str, until) -> CrossingTimeline | None:
     histories = engine.histories(crossing)
     firsts = [h.claim_days[0] for h in histories.values() if h.claim_days]
     if not firsts:

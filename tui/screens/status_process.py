@@ -17,6 +17,7 @@ import sys
 def serve(folder: str, stdin=sys.stdin, stdout=sys.stdout) -> None:
     from store.asof import change_dates
     from store.db import Store
+    from store.quiet_gc import collector_paused
     from store.status import StatusEngine
     from store.status_timeline import crossing_timeline, timeline_to_json
 
@@ -30,14 +31,16 @@ def serve(folder: str, stdin=sys.stdin, stdout=sys.stdout) -> None:
             for event in question.get("changed") or ():
                 engine.replace(event)
             if "timeline" in question:
-                answer = {"timeline": timeline_to_json(crossing_timeline(engine, question["timeline"]))}
+                with collector_paused():  # thousands of small lists made and written: bulk work (store.quiet_gc)
+                    timeline = timeline_to_json(crossing_timeline(engine, question["timeline"]))
+                    reply = json.dumps({"timeline": timeline})
             else:
                 result = engine.status(question.get("as_of"))
-                answer = {"as_of": result.get("as_of"), "posts": result.get("posts", []),
-                          "days": change_dates(list(engine.events.values()))}
+                reply = json.dumps({"as_of": result.get("as_of"), "posts": result.get("posts", []),
+                                    "days": change_dates(list(engine.events.values()))}, default=str)
         except Exception as err:  # one line back to the browser, which stays up
-            answer = {"error": f"{type(err).__name__}: {err}"}
-        stdout.write(json.dumps(answer, default=str) + "\n")
+            reply = json.dumps({"error": f"{type(err).__name__}: {err}"})
+        stdout.write(reply + "\n")
         stdout.flush()
 
 
