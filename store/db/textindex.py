@@ -17,7 +17,7 @@ from operator import contains
 from ..filters import fold
 from .wordindex import WordIndex
 
-# Past this many candidates the scan is as cheap as gathering and checking them.
+# The word index must narrow to a quarter of the lines (or of the last search's hits) to beat scanning them.
 SCAN_SHARE = 4
 SEPARATOR = "\x00"  # between a sentence and its outlet's name in one searched line
 
@@ -68,8 +68,10 @@ class TextIndex:
         `candidates` (ascending) must hold every position whose sentence or outlet does;
         the word index is asked for a narrower set when it has one.
         """
+        if candidates is not None and len(candidates) * 2 > len(self.lines):
+            candidates = None  # scanning every line beats picking most of them one by one
         if self.words is not None:
-            limit = len(self.lines) // SCAN_SHARE if candidates is None else len(candidates)
+            limit = (len(self.lines) if candidates is None else len(candidates)) // SCAN_SHARE
             narrower = self.words.candidates(needle, limit)
             if narrower is not None:
                 candidates = narrower
