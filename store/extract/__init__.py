@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from store.extract.pipeline import extract
 
-EXTRACTOR_VERSION = "1.5"
+EXTRACTOR_VERSION = "1.6"
 
 
 @dataclass

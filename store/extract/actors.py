@@ -3,7 +3,8 @@
 A name maps straight to its faction; a generic name ("security forces", "Kurdish forces")
 takes the group named beside it ("from the YPG"), the country of the crossing's side, the
 group last named for that crossing, or the country the article is about; "the jihadist
-group" the last organisation named; a state name ("Jordan") only closes or reopens.
+group" the last organisation named; a state name ("Jordan") only closes or reopens; "his
+forces", "its troops" are those of the group or state named just before in the sentence.
 """
 from __future__ import annotations
 
@@ -40,8 +41,23 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
         return None
     if actor.kind == "group":
         return state.last_org
+    if actor.kind == "possessive":
+        return possessor(state, actor)
     if actor.kind == "authority" and event_type in ("closed", "reopened"):
         return actor.faction
+    return None
+
+
+def possessor(state: ArticleState, actor: Actor) -> str | None:
+    """ "A Peshmerga commander told Rudaw his forces now hold it", "Turkey said its troops ...": the
+    group or state named last before the pronoun in the same sentence, if any."""
+    i = bisect.bisect_left(state._actor_starts, actor.start)
+    for earlier in reversed(state.actors[max(0, i - 6):i]):
+        between = state.text[earlier.end:actor.start]
+        if len(between) > 120 or re.search(r"[.!?;]\s|\n", between):
+            return None
+        if earlier.kind in ("name", "authority") and earlier.faction:
+            return earlier.faction
     return None
 
 

@@ -79,8 +79,8 @@ class SentenceView:
             if not usable_actor(actor, event_type):
                 continue
             prep = _PREP_BEFORE.search(folded[max(self.s, actor.start - 16):actor.start])
-            if prep and not (prep.group().startswith("of") and _GROUP_OF.search(folded[max(self.s, actor.start - 40):actor.start - len(prep.group())])):
-                continue
+            if prep and not (prep.group().startswith(("of", "from")) and _GROUP_OF.search(folded[max(self.s, actor.start - 40):actor.start - len(prep.group())])):
+                continue  # "fighters of the YPG", "fighters from the Nusra Front" are those groups
             return actor
         return None
 

@@ -1,8 +1,10 @@
 """Turn an article body into the text an analyst reads: no web page furniture, tidy spaces.
 
 Cut: reader comments ("2 Comments", "X says:"), author bios, donation appeals, tag lists,
-lists of unrelated headlines ("GMT 16:04 2018 Friday ,14 December ..."), and site boilerplate
-("All rights reserved", "Send your comments"). Kept: the headline (the body's first line).
+lists of unrelated headlines ("GMT 16:04 2018 Friday ,14 December ...", and everything after a
+line that only says "Related", "Most Read", "Read more:" or "See also:"), and site boilerplate
+("All rights reserved", "Send your comments", share buttons, agency desk
+slugs such as "bur-sk/kir", "AP writers ... contributed"). Kept: the headline (the body's first line).
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ _TAIL_START = re.compile(
       | (?:Leave\s+a\s+(?:Reply|Comment)|Post\s+a\s+comment|Add\s+(?:a\s+)?comment|Comments?\s*(?:\(\d+\))?|Reader\s+comments?)\s*:?\s*
       | (?:GMT|UTC)\s+\d{1,2}:\d{2}\b.*
       | (?:Related|More|Recommended|Popular|Latest|Trending)(?:\s+\w+){0,2}\s*(?:Articles?|Stories|Posts|News|Reads?|Coverage|from\s+.+)\s*:?\s*
+      | (?:Related(?:\s+(?:Topics|Content|Links|Headlines))?|Most\s+(?:Popular|Read|Viewed|Shared|Commented)|(?:Read|See)\s+(?:more|also)
+         |Also\s+read|More\s+on\s+this(?:\s+story|\s+topic)?)\s*:?\s*
       | Your\s+email\s+address\s+will\s+not\s+be\s+published.*
       | You\s+may\s+(?:also\s+)?like\b.*
     )$""",
@@ -53,9 +57,13 @@ _FURNITURE = re.compile(
       | Loading\.\.\.\s*
       | Posted\s+in\b.{0,120}
       | \((?:Reporting|Additional\s+reporting|Writing|Editing)\s+by\b.{0,200}\)\s*
+      | Our\s+Standards\s*:.{0,80}
+      | (?:(?:Facebook|Twitter|WhatsApp|E-?mail|LinkedIn|Telegram|Reddit|Pinterest)[\s|,\u00b7]*){2,}
+      | (?:Associated\s+Press|AP|AFP|Reuters)\s+(?:writers?|reporters?|correspondents?)\b.{0,200}\bcontributed\b.{0,40}
     )$""",
     re.VERBOSE | re.IGNORECASE,
 )
+_SLUG = re.compile(r"^\s*[a-z]{2,6}(?:-[a-z]{2,6})*(?:/[a-z]{2,6}(?:-[a-z]{2,6})*)+\s*$")  # an agency's desk slug: "bur-sk/kir"
 _APPEAL = re.compile(
     r"\b(?:donat(?:e|ion|ions)|tax-deductible|support\s+our\s+(?:independent\s+)?(?:reporting|journalism|work)|"
     r"become\s+a\s+(?:member|patron|subscriber)|dedicated\s+reader)\b",
@@ -129,7 +137,7 @@ def clean_body(body: str) -> str:
     """The readable article text of `body` (front matter already removed)."""
     text = normalize_spaces(body)
     lines = [line.rstrip() for line in text.split("\n")]
-    lines = [line for line in _cut_tail(lines) if not _FURNITURE.match(line)]
+    lines = [line for line in _cut_tail(lines) if not _FURNITURE.match(line) and not _SLUG.match(line)]
     paragraphs = _paragraphs(lines)
     kept = []
     for index, para in enumerate(paragraphs[:_tag_list_start(paragraphs)]):

@@ -1,7 +1,8 @@
 """Which crossing each reference in a sentence means, and how the article's topic moves on.
 
 Named mentions come from the gazetteer; "the crossing" takes the crossing named earlier in
-the sentence, a crossing town just named, or the article's topic; "it" only a crossing of
+the sentence, a crossing town just named, or the article's topic (before any topic: the one
+crossing the article names, once it or its town has been read); "it" only a crossing of
 this or the previous sentence; "the two crossings" the two just named; "the first"/"the
 second" the members of a list named together. Anything less sure stays unresolved.
 """
@@ -53,6 +54,10 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
             refs.append(Ref(start, a_end, town.crossing, side or town.country, "town-crossing"))
         elif state.topic is not None and (recent <= 3 or state.seen_crossings == {state.topic.crossing}):
             refs.append(Ref(start, a_end, state.topic.crossing, side, "anaphor"))
+        elif state.topic is None and _named_before(state, state.only_crossing, a_start):
+            # "Kurds seized the border town of Tal Abyad. The YPG took the border crossing with Turkey":
+            # no crossing named as such yet, but the article is about one only, whose town was just read
+            refs.append(Ref(start, a_end, state.only_crossing, side, "anaphor"))
     for p_start, p_end in between(state.pairs, s, e):
         earlier = []
         for r in refs:
@@ -88,6 +93,14 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
     _place_in_regions(folded, refs)
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
+
+
+def _named_before(state: ArticleState, crossing: str | None, pos: int) -> bool:
+    """Whether `crossing` (or its town) was named before `pos`."""
+    if crossing is None:
+        return False
+    return any(m.crossing == crossing for m in state.within("mentions", 0, pos)) or any(
+        t.crossing == crossing for t in state.within("towns", 0, pos))
 
 
 def _place_in_regions(folded: str, refs: list[Ref]) -> None:

@@ -23,7 +23,9 @@ from store.extract.tense import hold_is_over
 from store.extract.triggers import Trigger, is_irrealis, is_negated
 
 _POSTS = re.compile(r"(?<![a-z])posts?(?![a-z])")
-_COORDINATION = re.compile(r" *(?:,|and|, +and|&) +(?:the +)?")
+_COORDINATION = re.compile(r" *(?:,|and|, +and|&) +(?:the +|(?:other|allied|fellow|affiliated) +(?:[a-z]+ +)?)?"
+                          r"(?:(?:fighters|members|militants|militiamen|forces|troops|units|elements) +(?:from|of) +(?:the +)?)?")
+_MODIFIER = re.compile(r" (?:linked|backed|affiliated|allied|aligned|led|supported|inspired|sponsored) +")
 
 
 def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> list[tuple[Actor, Ref]]:
@@ -41,22 +43,48 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     role = "passive" if trigger.passive else trigger.role
     rule = RULES.get(role, active)
     actor, refs = rule(sent, trigger, lo, hi, min(hi, next_start))
+    antecedent = None
+    if actor is None and refs and role in ("verb", "direct", "intransitive"):
+        actor = antecedent = _antecedent(sent, lo, trigger)
     if actor is None or not refs:
         return []
-    actors = _coordinated(sent, actor, trigger) if role in ("verb", "direct", "intransitive") else [actor]
+    # a relative pronoun stands for the one group before it ("both ISIL and the YPG, which controls ...")
+    actors = _coordinated(sent, actor, trigger) if role in ("verb", "direct", "intransitive") and not antecedent else [actor]
     if len(actors) > 1 and len(actors) == len(refs) and "respectively" in folded[trigger.start:hi]:
         return list(zip(actors, refs))  # "The YPG and IS control Semalka and Tal Abyad respectively"
     return [(a, r) for a in actors for r in refs]
 
 
+_RELATIVE = re.compile(r"\)? *, +(?:who|which)\b")
+
+
+def _antecedent(sent: SentenceView, lo: int, trigger: Trigger) -> Actor | None:
+    """ "the YPG, who control the Yarubiyah crossing", "IS fighters, who had held it, withdrew from it": a
+    relative clause with no group of its own has the group just before its comma as its subject."""
+    folded = sent.state.folded
+    if not _RELATIVE.match(folded, lo) or any(lo <= a.start < trigger.start for a in sent.actors):
+        return None
+    before = [a for a in sent.actors if a.end <= lo]
+    if before and _RELATIVE.match(folded, before[-1].end) and usable_actor(before[-1], trigger.type):
+        return before[-1]
+    return None
+
+
 def _coordinated(sent: SentenceView, actor: Actor, trigger: Trigger) -> list[Actor]:
-    """ "Iraqi forces and the PMF retook ...", "Iraq, Syria reopen ...": every group of the subject."""
+    """ "Iraqi forces and the PMF retook ...", "Iraq, Syria reopen ...", "Nusra and other Islamist rebel
+    groups seized ...", "rebels and fighters from the Al Qaeda-linked Nusra Front seized ...": every group
+    of the subject ("Al Qaeda-linked", "Turkish-backed" only describe the group after them)."""
     folded = sent.state.folded
     group = [actor]
+    head = actor.start
     for other in reversed([a for a in sent.actors if a.end <= actor.start]):
-        if not _COORDINATION.fullmatch(folded, other.end, group[0].start) or not usable_actor(other, trigger.type):
+        if _MODIFIER.fullmatch(folded, other.end, head):
+            head = other.start
+            continue
+        if not _COORDINATION.fullmatch(folded, other.end, head) or not usable_actor(other, trigger.type):
             break
         group.insert(0, other)
+        head = other.start
     return group
 
 

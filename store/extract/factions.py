@@ -18,7 +18,7 @@ class Actor:
     start: int
     end: int
     faction: str | None     # None for a generic name until the event resolves it
-    kind: str = "name"      # name | generic | group | authority
+    kind: str = "name"      # name | generic | group | authority | possessive ("his forces")
     generic: str | None = None  # the by_country class of a generic name
 
 
@@ -62,6 +62,8 @@ def _factions(_key: int = 0) -> Factions:
             lookup.setdefault(fold_name(alias), ("generic", cls))
     for alias in data.get("group_anaphors", []):
         lookup.setdefault(fold_name(alias), ("group", ""))
+    for alias in data.get("possessive_anaphors", []):
+        lookup.setdefault(fold_name(alias), ("possessive", ""))
     for faction, aliases in data.get("authorities", {}).items():
         for alias in aliases:
             lookup.setdefault(fold_name(alias), ("authority", faction))

@@ -21,6 +21,9 @@ _DIRECT_GAP = re.compile(r"(?: *(?:[a-z]+ +(?:held|controlled|run|occupied|besie
                          r"|part|parts|large|positions?|sections?)\b)* *$")
 _TOWN_AND = re.compile(r" *,? *(?:as +well +as|and|along +with|including|together +with|plus|and +its) +")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
+_INCLUDING = re.compile(r"(?:,|\(| +[\u2014\u2013]) *(?:including|notably|among +them|such +as) +(?:the +)?$")
+_LOCATIVE_OBJECT = re.compile(r" +(?:(?:the|a|an) +)?(?:talks|meetings?|positions? +(?:near|around|outside)|people|civilians|refugees|trucks|vehicles)\b")
+_TOWN_AND_THE = re.compile(r" *(?:the +|both +the +)?(?:border +)?(?:town|city|village) +(?:and|as +well +as|along +with) +(?:the +|its +)?")
 ALONG = re.compile(r"\b(?:along +with|together +with|as +well +as|and|plus|including) +(?:the +)?$")
 _CONNECT = re.compile(r"^(?:[ ,]|and\b|or\b|as +well +as\b|along +with\b|together +with\b|plus\b)*$")
 _MAX_GAP_WORDS = {"direct": 2, "verb": 6, "nominal-by": 3, "intransitive": 6}
@@ -39,24 +42,33 @@ def refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> lis
         first = towns[0].start - (len(lead.group()) if lead else 0)
     if refs[0].kind == "headline":  # "Kurdish Forces Seize Northern Iraq-Syria Border Crossing"
         return refs[:1] if words_between(folded, trigger.end, first) <= 5 else []
+    if _INCLUDING.search(folded[trigger.end:first]) and words_between(folded, trigger.end, first) <= 14 \
+            and not _LOCATIVE_OBJECT.match(folded, trigger.end) and not re.search(r"[;:]", folded[trigger.end:first]):
+        return [refs[0]] + _connected(folded, refs[1:], refs[0])  # "controls much of the border, including the A and B crossings"
     gap = words_between(folded, trigger.end, first)
-    filler = gap <= 6 and _DIRECT_GAP.match(folded, trigger.end, first)  # "the regime-held", "all of the"
+    filler = gap <= 6 and (_DIRECT_GAP.match(folded, trigger.end, first)  # "the regime-held", "all of the"
+                           or _TOWN_AND_THE.fullmatch(folded, trigger.end, first))  # "the town and the border crossing"
     if gap > _MAX_GAP_WORDS.get(role, 6) and not filler and not _LIST_INTRO.match(folded, trigger.end, first):
         return []  # too far to be the object, unless it lists "all three crossings with Syria: A, B and C"
     if _LOCATIVE.search(folded[trigger.end:first]):  # "retook the village of X near the Rabia crossing"
         return []
     if role in ("direct", "verb") and not towns and not _DIRECT_GAP.match(folded, trigger.end, first) \
-            and not _LIST_INTRO.match(folded, trigger.end, first):
+            and not _LIST_INTRO.match(folded, trigger.end, first) and not _TOWN_AND_THE.fullmatch(folded, trigger.end, first):
         return []  # "held talks at the crossing": something else is the object
-    kept = [refs[0]]
-    for r in refs[1:]:
+    return [refs[0]] + _connected(folded, refs[1:], refs[0])
+
+
+def _connected(folded: str, refs: list[Ref], first: Ref) -> list[Ref]:
+    """The references after `first` that go on its list ("A and B", "A along with B")."""
+    kept = [first]
+    for r in refs:
         if r.start < kept[-1].end:
             continue
         if _CONNECT.match(folded[kept[-1].end:r.start]) or (
             ALONG.search(folded[max(0, r.start - 20):r.start]) and words_between(folded, kept[-1].end, r.start) <= 8
         ):
             kept.append(r)
-    return kept
+    return kept[1:]
 
 
 def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:

@@ -33,8 +33,10 @@ def _passive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: i
     refs += [r for r in sent.refs if trigger.end <= r.start < span_end and ALONG.search(folded[max(0, r.start - 20):r.start])
              and re.search(r"along +with|together +with|as +well +as|including", folded[trigger.end:r.start])]
     actor = sent.by_agent(trigger.end, kind) if trigger.passive else sent.actor_after(trigger.end, kind)
-    if actor is None and trigger.passive and not re.match(r" *(?:\w+ +)?by\b", folded[trigger.end:trigger.end + 20]):
-        # "The crossing was captured after IS launched ...": the only group in the clause
+    if actor is None and trigger.passive and kind in ("captured", "attacked", "withdrew") \
+            and not re.match(r" *(?:\w+ +)?by\b", folded[trigger.end:trigger.end + 20]):
+        # "The crossing was captured after IS launched ...": the only group in the clause (a closing or a
+        # reopening is an authority's act: "closed after Daesh took over the highway" does not say Daesh closed it)
         clause_actors = [a for a in sent.actors if lo <= a.start and a.end <= hi and usable_actor(a, kind)]
         if len({a.faction for a in clause_actors}) == 1 and all(a.kind == "name" for a in clause_actors) \
                 and _SUBJECT_OF_VERB.match(folded, clause_actors[0].end):
@@ -88,16 +90,47 @@ def _intransitive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_e
     inside = [r for r in sent.refs if trigger.start <= r.start < trigger.end]  # "left their posts"
     if inside:
         return actor, inside[:1]
+    if trigger.type == "captured":
+        return actor, _moved_in(sent, trigger, after)
     if origin:
         return actor, [r for r in origin if r.start == origin[0].start]
     if object_follows:
         return actor, []
     if before_refs:
         return actor, before_refs[-1:]
+    if _THEIR_POSTS.search(trigger.word):  # "took the Albu Kamal crossing, officials said, after soldiers abandoned their posts"
+        return actor, _named_before(sent, trigger)
     if destination and state.topic is not None and state.sentence_index - state.topic_sentence <= 2 \
             and state.topic.crossing not in {d.crossing for d in destination}:
         return actor, [Ref(trigger.start, trigger.end, state.topic.crossing, None, "implicit")]
     return actor, []
+
+
+_THEIR_POSTS = re.compile(r"\btheir +(?:border +)?(?:posts?|positions|checkpoints)$")
+_MOVED_IN_END = re.compile(r" *(?:[,.;:)]|$|to +(?!(?:the|a|an|its|their)\b)[a-z]+|(?:on|after|when|as|and|later|shortly|quickly|soon"
+                           r"|immediately|within|hours|days|minutes|overnight|unopposed|without|from)\b)")
+_INTO = re.compile(r" +(?:to|into|at)(?: +the)? +")
+
+
+def _named_before(sent: SentenceView, trigger: Trigger) -> list[Ref]:
+    """The crossing named earlier in the sentence, when it names one and not as a destination."""
+    folded = sent.state.folded
+    earlier = [r for r in sent.refs if r.end <= trigger.start]
+    if len({r.crossing for r in earlier}) != 1 or _DESTINATION.search(folded[max(0, earlier[-1].start - 12):earlier[-1].start]):
+        return []
+    return earlier[-1:]
+
+
+def _moved_in(sent: SentenceView, trigger: Trigger, after: list[Ref]) -> list[Ref]:
+    """ "X moved in to the crossing"; "guards abandoned the Rabia post, and the Peshmerga moved in (to fill
+    the vacuum)": the crossing just left. "moved in tanks" has an object of its own and says nothing."""
+    folded = sent.state.folded
+    into = [r for r in after if _INTO.fullmatch(folded, trigger.end, r.start)]
+    if into:
+        return into[:1]
+    if not _MOVED_IN_END.match(folded, trigger.end):
+        return []
+    return _named_before(sent, trigger)
 
 
 def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
@@ -106,7 +139,9 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
     refs = refs_after(sent, trigger, span_end, trigger.role)
     if kind == "withdrew":
         refs = [r for r in refs if not _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
-    if not refs:  # "the crossing, which Iraqi forces had seized": the relative pronoun is the object
+    if not refs and not _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]):
+        # "the crossing, which Iraqi forces had seized": the relative pronoun is the object (not in "which
+        # had been closed after Daesh took over the highway": that verb has its own)
         refs = [r for r in sent.refs if r.kind == "which" and lo <= r.start < trigger.start
                 and "," not in folded[r.end:trigger.start]]
     if not refs:
