@@ -19,10 +19,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.widgets.article_layout import ArticleLayout
+from tui.widgets.quiet_scroll import QuietScrollView
 from tui.widgets.wrap import wrap_offsets
 
 GUTTER = 2
@@ -49,7 +49,7 @@ def word_spans(sentence: str, start: int, words: Sequence[str | None]) -> list[t
     return spans
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(QuietScrollView, can_focus=True):
     BINDINGS = [
         Binding("up,k", "scroll_up", "Up", show=False, id="article.up"),
         Binding("down,j", "scroll_down", "Down", show=False, id="article.down"),
@@ -106,6 +106,9 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self._redraw_spans(old_span, self._lit_span)
         if self.lit is not None:
+            # Scrolled now when the pane can (one repaint per move, not a second after the
+            # scroll), and again after the layout, which is a no-op unless the pane could not yet.
+            self.scroll_to_lit()
             self.call_after_refresh(self.scroll_to_lit)
         elif not same_article:
             self.scroll_to(y=0, animate=False, immediate=True)
