@@ -122,6 +122,14 @@ def test_moved_in_takes_the_crossing_just_left():
     assert events("Lebanese troops moved in to the Masnaa crossing.") == [("captured", "lebanon-gov", "masnaa")]
 
 
+def test_moved_in_takes_the_post_the_others_left():
+    found = extract_article("Once the fighting began, Iraqi soldiers left their posts and gunmen moved in.",
+                            published=PUB).events
+    assert found == [] or all(e["side"] == "iq" for e in found)  # no crossing named: nothing, or the Iraqi post
+    found = extract_article("At the Safwan crossing, Iraqi soldiers left their posts and gunmen moved in.", published=PUB).events
+    assert [(e["type"], e["actor"], e["side"]) for e in found] == [("withdrew", "iraq-gov", "iq"), ("captured", "militants", "iq")]
+
+
 def test_moved_in_says_nothing_of_a_destination_or_with_an_object():
     assert ("captured", "militants", "trebil") not in events("Guards withdrew to the Trebil crossing and militants moved in.")
     assert events("Rebels moved in tanks near the Nasib crossing.") == []

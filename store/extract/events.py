@@ -104,6 +104,7 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
     sent = SentenceView(state, s, e)
     events: list[dict] = []
     seen = set()
+    left = {}  # (reference start, crossing) -> the side a withdrawal in this sentence left
     text = state.text
     if sent.triggers and sent.refs and not text[s:e].rstrip("\u201d\"' )").endswith("?"):
         for i, trigger in enumerate(sent.triggers):
@@ -119,6 +120,10 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
                     # a government named as such ("Iraqi forces", "Jordan") acts on its own post, and guards
                     # leave "their posts"; plain "security forces" leaving "it" say nothing of the side
                     side = government_country(faction, ref.crossing) or side
+                if trigger.type == "withdrew":
+                    left[(ref.start, ref.crossing)] = side
+                elif trigger.role == "intransitive" and side is None:
+                    side = left.get((ref.start, ref.crossing))  # "guards left their posts and militants moved in": that post
                 key = (trigger.type, ref.crossing, faction, side)
                 if key in seen:
                     continue
