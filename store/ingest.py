@@ -50,6 +50,10 @@ class Job:
     text_hash: str
     existing: dict | None
 
+    @property
+    def name(self) -> str:
+        return self.path.name
+
 
 def watch_parent(parent: int) -> None:
     """Runs in each worker: end when the ingest that started it is gone (killed, say), instead
@@ -99,7 +103,11 @@ def _read_jobs(store, files: list[Path], summary: IngestSummary) -> list[Job]:
     return jobs
 
 
-def _extract_all(jobs: list[Job], progress, workers: int | None):
+def _extract_all(jobs: list, progress, workers: int | None, stop=None):
+    """Each job's extraction (or the reason it failed), in order; `jobs` have `text` and `name`.
+
+    `stop()` returning True ends it early: queued work is cancelled, what was extracted is yielded.
+    """
     texts = [job.text for job in jobs]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if len(jobs) >= PARALLEL_MIN and workers > 1:
@@ -108,15 +116,20 @@ def _extract_all(jobs: list[Job], progress, workers: int | None):
             with ProcessPoolExecutor(max_workers=workers, initializer=watch_parent, initargs=(os.getpid(),)) as pool:
                 results = pool.map(extract_job, texts, chunksize=max(1, len(texts) // (workers * 8)))
                 for done, result in enumerate(results, 1):
-                    progress and progress(done, len(jobs), jobs[done - 1].path.name)
+                    progress and progress(done, len(jobs), jobs[done - 1].name)
                     yield result
+                    if stop is not None and stop():
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        return
         except BrokenProcessPool:  # a worker was killed (out of memory?): the rest are reported, not lost silently
             for _ in range(done, len(jobs)):
                 yield "not extracted: an extraction worker died (out of memory?); ingest it again"
     else:
         for i, text in enumerate(texts, 1):
+            if stop is not None and stop():
+                return
             result = extract_job(text)
-            progress and progress(i, len(jobs), jobs[i - 1].path.name)
+            progress and progress(i, len(jobs), jobs[i - 1].name)
             yield result
 
 
@@ -131,11 +144,17 @@ def _article_id(known: dict[str, dict], job: Job) -> str:
     return candidate
 
 
-def _update(known: dict[str, dict], job: Job, extraction, now: str):
-    article_id = _article_id(known, job)
+def event_records(article_id: str, extraction) -> list[dict]:
+    """The extraction's events as the store keeps them, each with its stable id."""
     events = [{key: event.get(key) for key in EVENT_KEYS} for event in extraction.events]
     for event, event_id in zip(events, ids.event_ids(article_id, events)):
         event["id"] = event_id
+    return events
+
+
+def _update(known: dict[str, dict], job: Job, extraction, now: str):
+    article_id = _article_id(known, job)
+    events = event_records(article_id, extraction)
     meta = extraction.meta or {}
     published = meta.get("published")
     article = {

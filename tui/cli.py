@@ -6,7 +6,7 @@ import importlib
 import sys
 
 # Each module registers one subcommand: `register(subparsers)` sets `run(args) -> int`.
-SUBCOMMANDS = ("extract", "ingest", "export", "status")
+SUBCOMMANDS = ("extract", "ingest", "reread", "export", "status")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,52 @@
+"""`crosswatch reread`: re-read the stored reports an older extractor read, from the store's own texts."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("reread", help="re-read stored reports with this version's extractor (after an upgrade)")
+    parser.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS, help="store folder (default: $CROSSWATCH_STORE or the user data folder)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: one per core)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from store.db import Store, StoreError
+    from store.db.schema import has_store
+    from store.extract import EXTRACTOR_VERSION
+    from store.paths import resolve_store_dir
+    from store.reread import reread_stale
+    from store.sanitize import safe_line
+    from tui.commands.ingest import _progress_bar
+
+    folder = resolve_store_dir(getattr(args, "store", None))
+    if not has_store(folder):
+        print(f"crosswatch reread: no store at {safe_line(str(folder))}; nothing to re-read", file=sys.stderr)
+        return 1
+    bar = None
+    try:
+        with Store.open(folder) as store:
+            if store.readonly:
+                print(f"crosswatch reread: {safe_line(str(folder))} is read-only ({store.readonly_reason}); "
+                      "close the other window and retry", file=sys.stderr)
+                return 1
+            bar, progress = _progress_bar()
+            try:
+                summary = reread_stale(store, progress=progress, workers=args.workers)
+            finally:
+                if bar is not None:
+                    bar.stop()
+            store.keep_snapshot(wait=True)  # the next open reads it instead of every shard (big stores)
+    except StoreError as err:
+        print(f"crosswatch reread: {safe_line(str(err))}", file=sys.stderr)
+        return 1
+    if not summary.reread and not summary.failed:
+        print(f"nothing to re-read: every report was read by extractor {EXTRACTOR_VERSION} (store: {safe_line(str(folder))})")
+        return 0
+    first, *rest = summary.lines()
+    print(f"{first} (store: {safe_line(str(folder))})")
+    for line in rest:
+        print(safe_line(line), file=sys.stderr)
+    return 1 if summary.failed else 0
