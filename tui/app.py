@@ -50,6 +50,7 @@ class CrosswatchApp(App):
     TITLE = "Crosswatch"
     CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"  # absolute: subclasses live elsewhere
     BINDINGS = [key.binding() for key in APP_KEYS]
+    REREAD_ON_OPEN = True  # re-read reports an older extractor read (off for pictures of frozen events)
 
     def __init__(self, store_dir: Path, build_from: Path | None = None) -> None:
         super().__init__()
@@ -114,6 +115,8 @@ class CrosswatchApp(App):
         """The data is on screen: now the store may build its indexes, and its snapshot, in the background."""
         self.store.warm()
         self.store.keep_snapshot()
+        if self.REREAD_ON_OPEN and hasattr(self.screen, "start_reread"):
+            self.screen.start_reread()  # stale reports are re-read in the background (tui/screens/reread.py)
         self.ready.set()
 
     async def settled(self, timeout: float = 600) -> None:

@@ -26,6 +26,7 @@ from tui.screens.main_analyst import AnalystActions
 from tui.screens.main_filtering import Filtering
 from tui.screens.main_status import StatusPane
 from tui.screens.palette import PALETTE_PROVIDERS
+from tui.screens.reread import Rereading
 from tui.screens.status_feed import StatusFeed
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_bar import KeyBar
@@ -35,7 +36,7 @@ from tui.widgets.row_table import RowTable
 COPIES_MAX_ARTICLES = 2000  # comparing every pair of texts costs minutes beyond this
 
 
-class MainScreen(Filtering, StatusPane, AnalystActions, Screen):
+class MainScreen(Filtering, StatusPane, AnalystActions, Rereading, Screen):
     BINDINGS = [key.binding() for key in MAIN_KEYS]
     COMMANDS = Screen.COMMANDS | PALETTE_PROVIDERS
     AUTO_FOCUS = "#events"
@@ -91,6 +92,7 @@ class MainScreen(Filtering, StatusPane, AnalystActions, Screen):
 
     def on_unmount(self) -> None:
         """The status child, if any, would compute on for seconds after the browser quit."""
+        self.stop_reread()  # a re-read in progress writes its current batch before the store closes
         if getattr(self, "feed", None) is not None:
             self.feed.close()
 
