@@ -154,7 +154,7 @@ class ArticleView(QuietScrollView, can_focus=True):
         clean_notes = [(end, display_text(note).replace("\n", " ")) for end, note in notes]
         self._layout = ArticleLayout.build(self._wrapped, starts, clean_notes, width)
         self._drawn.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._layout.lines))
+        self.set_virtual_size(Size(self.scrollable_content_region.width, len(self._layout.lines)))
         return True
 
     def _take_events(self, events: Sequence[dict]) -> None:

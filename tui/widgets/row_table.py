@@ -123,7 +123,7 @@ class RowTable(QuietScrollView, can_focus=True):
         old_key = self.cursor_key
         old_cursor = self.cursor
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self.set_virtual_size(Size(self.size.width, len(rows) + 1))
         found = self.locate(old_key) if old_key is not None else None
         self.cursor = found if found is not None else min(old_cursor, max(len(rows) - 1, 0))
         self.refresh()
