@@ -150,7 +150,7 @@ def reread_stale(store, progress=None, workers: int | None = None, stop=None, co
             continue
         events = event_records(job.article["id"], result)
         meta = {**job.article, "n_events": len(events), "extractor": EXTRACTOR_VERSION}
-        pending.append((meta, events, result.text))
+        pending.append((job.article, (meta, events, result.text)))
         if len(pending) >= commit_every:
             _commit(store, pending, summary, new_ids)
             pending = []
@@ -167,9 +167,22 @@ def reread_stale(store, progress=None, workers: int | None = None, stop=None, co
 
 
 def _commit(store, pending: list, summary: RereadSummary, new_ids: dict[str, set[str]]) -> None:
-    """Write one batch (a StoreError leaves its shards as they were, and is raised)."""
-    if pending:
-        store.replace_articles(pending)
-        for meta, events, _ in pending:
-            summary.reread.append(meta.get("name") or meta["id"])
-            new_ids[meta["id"]] = {event["id"] for event in events}
+    """Write one batch (a StoreError leaves its shards as they were, and is raised).
+
+    An article an ingest changed meanwhile (the browser can add reports during a
+    re-read) is left to that ingest, not overwritten with the older text's events.
+    """
+    if not pending:
+        return
+    now = {a["id"]: a for a in store.articles()}
+    updates = []
+    for read, update in pending:
+        current = now.get(read["id"])
+        if current is None or any(current.get(k) != read.get(k) for k in ("hash", "ingested_at", "extractor")):
+            summary.failed.append((read.get("name") or read["id"], "changed by an ingest meanwhile; its new events are kept"))
+            continue
+        updates.append(update)
+    store.replace_articles(updates)
+    for meta, events, _ in updates:
+        summary.reread.append(meta.get("name") or meta["id"])
+        new_ids[meta["id"]] = {event["id"] for event in events}

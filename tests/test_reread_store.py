@@ -268,3 +268,31 @@ def test_the_parallel_path_rereads_too(tmp_path, monkeypatch):
         summary = reread_stale(store, progress=lambda done, total, name: seen.append(done), workers=2)
         assert len(summary.reread) == 70 and summary.failed == [] and summary.added == summary.removed == 0
         assert seen[-1] == 70 and raw_events(store) == before and stale_articles(store) == []
+
+
+def test_an_article_an_ingest_changed_meanwhile_is_not_overwritten(old_store, tmp_path, monkeypatch):
+    """The browser can add reports while it re-reads: the ingest's newer events win."""
+    from store import reread
+
+    with Store.open(old_store) as store:
+        victim = store.articles()[0]
+        real_commit = reread._commit
+
+        def ingest_first(st, pending, summary, new_ids):
+            if pending:  # an ingest of the changed file lands just before the re-read's write
+                changed = tmp_path / "changed" / Path(victim["path"]).name
+                changed.parent.mkdir(exist_ok=True)
+                changed.write_text(Path(victim["path"]).read_text(encoding="utf-8") + "\nA late paragraph.\n", encoding="utf-8")
+                fresh = ingest.extract_article(changed.read_text(encoding="utf-8"))
+                meta = {**{k: v for k, v in victim.items() if k != "text"}, "hash": "changed", "ingested_at": "later",
+                        "extractor": EXTRACTOR_VERSION, "n_events": len(fresh.events)}
+                st.replace_articles([(meta, ingest.event_records(victim["id"], fresh), fresh.text)])
+            real_commit(st, pending, summary, new_ids)
+
+        monkeypatch.setattr(reread, "_commit", ingest_first)
+        summary = reread_stale(store)
+        assert len(summary.reread) == 4
+        assert summary.failed == [(victim["name"], "changed by an ingest meanwhile; its new events are kept")]
+        kept = next(a for a in store.articles() if a["id"] == victim["id"])
+        assert (kept["hash"], kept["ingested_at"]) == ("changed", "later")
+        assert stale_articles(store) == []
