@@ -21,6 +21,7 @@ from .reader import UnreadableFile, read_article_text
 
 PARALLEL_MIN = 64  # below this many files a process pool costs more than it saves
 COMMIT_EVERY = 2000  # articles stored per commit, so a crash loses at most one batch
+CHUNK_MAX = 100  # articles a worker takes at once: a stop waits for one chunk per worker at most
 EVENT_KEYS = ("type", "actor", "actor_text", "crossing", "side", "crossing_text", "date", "date_text", "hedged", "source", "sentence", "start", "end")
 
 
@@ -114,7 +115,7 @@ def _extract_all(jobs: list, progress, workers: int | None, stop=None):
         done = 0
         try:
             with ProcessPoolExecutor(max_workers=workers, initializer=watch_parent, initargs=(os.getpid(),)) as pool:
-                results = pool.map(extract_job, texts, chunksize=max(1, len(texts) // (workers * 8)))
+                results = pool.map(extract_job, texts, chunksize=max(1, min(CHUNK_MAX, len(texts) // (workers * 8))))
                 for done, result in enumerate(results, 1):
                     progress and progress(done, len(jobs), jobs[done - 1].name)
                     yield result
