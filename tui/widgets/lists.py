@@ -49,6 +49,7 @@ class ArticleList(RowTable):
 
     def set_copies(self, copies: Mapping[Hashable, str | None]) -> None:
         self.copies = copies
+        self.forget_drawn()
         self.refresh()
 
     def set_articles(self, articles: Sequence[Mapping]) -> None:
@@ -94,6 +95,8 @@ class EventList(RowTable):
         With the rank, finding an event among 100,000 rows is a binary search, not a scan.
         """
         self.rank = rank
+        if (incident_marks or {}) != self.incident_marks:
+            self.forget_drawn()
         self.incident_marks = incident_marks or {}
         self.set_rows(shown)
 

@@ -16,6 +16,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -95,6 +96,8 @@ class RowTable(QuietScrollView, can_focus=True):
         self.rows: Sequence[Any] = []
         self._announced: Any = object()
         self._base_style: Style | None = None
+        # (key, cursor state, width) -> (row, strip): a row seen again after a filter is not drawn again
+        self._drawn: LRUCache[tuple, tuple[Any, Strip]] = LRUCache(512)
 
     # -- what subclasses provide -------------------------------------------------
 
@@ -130,7 +133,16 @@ class RowTable(QuietScrollView, can_focus=True):
 
     def refresh_key(self, key: Hashable) -> None:
         """Repaint after a row's data changed (only the lines on screen are drawn again)."""
+        self.forget_drawn()
         self.refresh()
+
+    def forget_drawn(self) -> None:
+        """Draw every row again: something a row's cells show changed outside the row itself."""
+        self._drawn.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn.clear()
 
     @property
     def cursor_key(self) -> Hashable | None:
@@ -247,10 +259,18 @@ class RowTable(QuietScrollView, can_focus=True):
         row = round(self.scroll_y) + y - 1
         if not 0 <= row < len(self.rows):
             return Strip.blank(width, base)
+        item = self.rows[row]
         is_cursor = row == self.cursor
+        state = (2 if self.has_focus else 1) if is_cursor else 0
+        drawn_key = (self.key_of(item), state, width)
+        drawn = self._drawn.get(drawn_key)
+        if drawn is not None and drawn[0] is item:  # the very same row object: a new dict is drawn anew
+            return drawn[1]
         style = base
         if is_cursor:
             name = "row-table--cursor" if self.has_focus else "row-table--cursor-blurred"
             style = base + self.get_component_rich_style(name)
-        segments = self._segments(self.row_cells(self.rows[row]), widths, CURSOR_MARK if is_cursor else " ", style)
-        return Strip(segments).crop_extend(0, width, style)
+        segments = self._segments(self.row_cells(item), widths, CURSOR_MARK if is_cursor else " ", style)
+        strip = Strip(segments).crop_extend(0, width, style)
+        self._drawn.set(drawn_key, (item, strip))
+        return strip
