@@ -113,6 +113,18 @@ def test_bad_decisions_and_fields_are_refused(store):
         store.save_note("no-such-event", "x")
 
 
+def test_a_note_on_an_event_that_is_gone_is_refused_in_one_line_and_nothing_is_written(store):
+    """A re-read can remove the event under the analyst's cursor: a StoreError, which the browser says, not a crash."""
+    from store.db import StoreError
+
+    store.save_note(store.events()[0]["id"], "an earlier note")
+    journal = (store.folder / "journal.jsonl").read_bytes()
+    with pytest.raises(StoreError) as refused:
+        store.save_note("gone-after-a-re-read", "checked")
+    assert "gone-after-a-re-read" in str(refused.value) and "\n" not in str(refused.value)
+    assert (store.folder / "journal.jsonl").read_bytes() == journal
+
+
 def test_history_lists_every_change_with_time_and_analyst_and_undo_walks_back(store):
     event_id = store.events()[2]["id"]
     store.save_note(event_id, "first thought")

@@ -1,7 +1,7 @@
 """The analyst's side of the store: notes, decisions, undo and history, all through the journal."""
 from __future__ import annotations
 
-from .errors import StoreError
+from .errors import StoreError, UnknownEvent
 from .journal import CORRECTABLE, DECISIONS
 from .records import apply_overlay, raw_value
 
@@ -23,7 +23,7 @@ class AnalystWork:
     def _known(self, event_id: str) -> dict | None:
         event = self._events.get(event_id)
         if event is None and event_id not in self._journal.overlay.entries:
-            raise KeyError(f"no event {event_id!r} in {self.folder}")
+            raise UnknownEvent(f"no event {event_id} in {self.folder} (the report was read again and it is gone)")
         return event
 
     def _append(self, entry: dict) -> dict:

@@ -8,3 +8,10 @@ class StoreError(Exception):
 
 class StoreLocked(StoreError):
     """A write was asked of a store opened read-only (another process holds its lock)."""
+
+
+class UnknownEvent(StoreError, KeyError):
+    """No such event (a re-read or re-ingest may have just removed it); a KeyError too, for lookups."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""

@@ -164,11 +164,13 @@ class Store(AnalystWork, CorpusWrites):
         return store
 
     def close(self) -> None:
-        gc.unfreeze()
-        self._journal.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        """After any write under way (an ingest or re-read thread) has finished: the lock outlives it."""
+        with self._write_lock:
+            gc.unfreeze()
+            self._journal.close()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> "Store":
         return self
