@@ -95,4 +95,4 @@ class StatusPane:
         except ImportError:
             self.notify("The timeline is not available in this build.", severity="error")
             return
-        self.app.push_screen(TimelineScreen(self.app.store, crossing))
+        self.app.push_screen(TimelineScreen(self.app.store, crossing, feed=self.feed))

@@ -79,10 +79,12 @@ class TimelineScreen(Screen):
         Binding("tab", "focus_next", "Switch pane", show=False, id="timeline.focus"),
     ]
 
-    def __init__(self, store, crossing_id: str) -> None:
+    def __init__(self, store, crossing_id: str, feed: StatusFeed | None = None) -> None:
+        """`feed`: the status pane's, so the timeline counts sources as the pane does (else one is looked for)."""
         super().__init__()
         self.store = store
         self.crossing = crossing_id
+        self.feed = feed
         self.timeline: CrossingTimeline | None = None
 
     def compose(self) -> ComposeResult:
@@ -97,7 +99,7 @@ class TimelineScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(TimelineView).focus()
-        self.load(feed_of(self.app, self.store))
+        self.load(self.feed or feed_of(self.app, self.store))
 
     @work(thread=True, exclusive=True, group="timeline")
     def load(self, feed: StatusFeed | None) -> None:
