@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from tui.widgets.article_layout import ArticleLayout
 from tui.widgets.quiet_scroll import QuietScrollView
+from tui.widgets.styles import default_css
 from tui.widgets.wrap import wrap_offsets
 
 GUTTER = 2
@@ -57,13 +58,7 @@ class ArticleView(QuietScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="article.page_down"),
     ]
     COMPONENT_CLASSES = {"article-view--lit", "article-view--word", "article-view--note", "article-view--gutter"}
-    DEFAULT_CSS = """
-    ArticleView { overflow-x: hidden; scrollbar-gutter: stable; }
-    ArticleView > .article-view--lit { background: $accent 30%; }
-    ArticleView > .article-view--word { text-style: bold underline; }
-    ArticleView > .article-view--note { color: $text-warning; text-style: italic; }
-    ArticleView > .article-view--gutter { color: $text-accent; text-style: bold; }
-    """
+    DEFAULT_CSS = default_css("article_view")
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -10,13 +10,12 @@ from textual.content import Content
 from textual.style import Style
 from textual.widget import Widget
 
+from tui.widgets.styles import default_css
+
 
 class KeyBar(Widget):
-    DEFAULT_CSS = """
-    KeyBar { dock: bottom; height: 1; background: $footer-background; color: $footer-description-foreground; }
-    """
+    DEFAULT_CSS = default_css("key_bar")
     COMPONENT_CLASSES = {"key-bar--key"}
-    DEFAULT_CSS += "KeyBar > .key-bar--key { color: $footer-key-foreground; text-style: bold; }"
 
     def __init__(self) -> None:
         super().__init__()

@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from tui.widgets.quiet_scroll import QuietScrollView
+from tui.widgets.styles import default_css
 
 CURSOR_MARK = "›"
 Cell = tuple  # (plain text, style string or None): never markup
@@ -66,12 +67,7 @@ class RowTable(QuietScrollView, can_focus=True):
         Binding("enter", "select_row", "Open", id="table.open"),
     ]
     COMPONENT_CLASSES = {"row-table--header", "row-table--cursor", "row-table--cursor-blurred"}
-    DEFAULT_CSS = """
-    RowTable { overflow-x: hidden; }
-    RowTable > .row-table--header { text-style: bold; }
-    RowTable > .row-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
-    RowTable > .row-table--cursor-blurred { background: $block-cursor-blurred-background; }
-    """
+    DEFAULT_CSS = default_css("row_table")
     COLUMNS: Sequence[Column] = ()
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
