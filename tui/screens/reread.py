@@ -12,45 +12,61 @@ import threading
 
 from textual.worker import get_current_worker
 
-from store.extract import EXTRACTOR_VERSION
-from store.reread import reread_stale, stale_articles
 from store.sanitize import safe_line
 
 STOP_WAIT = 10.0  # seconds quitting waits for the batch being written
 
 
 class Rereading:
-    """`start_reread()` once the data is on screen; `stop_reread()` when the screen goes."""
+    """`start_reread()` once the data is on screen; `stop_reread()` when the screen goes.
+
+    The extraction modules are imported, and stale reports looked for, on the worker
+    thread: the first screen must not wait for them.
+    """
 
     def start_reread(self) -> None:
-        store = self.app.store
-        stale = len(stale_articles(store))
-        if not stale:
-            return
-        if store.readonly:
-            self.notify(f"{stale} reports here were read by an older extractor; they are re-read with {EXTRACTOR_VERSION} "
-                        "when this store is opened on its own.", title="Older extractor", timeout=10, markup=False)
-            return
         self._reread_stop = threading.Event()
         self._reread_finished = threading.Event()
-        self._reread_at = (0, stale)
-        self.notify(f"Re-reading {stale} reports with the new extractor ({EXTRACTOR_VERSION}) …", title="Extractor upgraded", markup=False)
+        self._reread_writing = threading.Event()
+        self._reread_at = (0, 0)
+        self.run_worker(self._reread, thread=True, group="reread", exclusive=True, name="reread")
+
+    def _reread_began(self, stale: int, version: str) -> None:
+        if self.app.store.readonly:
+            self.notify(f"{stale} reports here were read by an older extractor; they are re-read with {version} "
+                        "when this store is opened on its own.", title="Older extractor", timeout=10, markup=False)
+            return
+        self.notify(f"Re-reading {stale} reports with the new extractor ({version}) …", title="Extractor upgraded", markup=False)
         self._show_reread()
         self._reread_timer = self.set_interval(0.25, self._show_reread)
-        self.run_worker(self._reread, thread=True, group="reread", exclusive=True, name="reread")
 
     def stop_reread(self) -> None:
         """Quitting: stop between reports and wait for the batch being written (the store closes next)."""
         stop = getattr(self, "_reread_stop", None)
         if stop is not None:
             stop.set()
-            self._reread_finished.wait(STOP_WAIT)
+            if self._reread_writing.is_set():  # before that the worker may be waiting on this very thread
+                self._reread_finished.wait(STOP_WAIT)
 
     def _reread(self) -> None:
-        """Runs on the worker thread; the UI is told only once every write is done."""
+        """Runs on the worker thread; once started, the UI is told only when every write is done."""
+        from store.extract import EXTRACTOR_VERSION
+        from store.reread import reread_stale, stale_articles
+
         worker = get_current_worker()
+        store = self.app.store
+        stale = len(stale_articles(store))
+        if not stale or self._reread_stop.is_set():
+            self._reread_finished.set()
+            return
+        self._reread_at = (0, stale)
+        self.app.call_from_thread(self._reread_began, stale, EXTRACTOR_VERSION)
+        if store.readonly:
+            self._reread_finished.set()
+            return
+        self._reread_writing.set()
         try:
-            summary = reread_stale(self.app.store, progress=self._reread_progress,
+            summary = reread_stale(store, progress=self._reread_progress,
                                    stop=lambda: self._reread_stop.is_set() or worker.is_cancelled)
         except Exception as err:  # one line on screen; the store keeps every batch already written
             self._reread_finished.set()
@@ -69,7 +85,8 @@ class Rereading:
         self.query_one("#events-pane").border_subtitle = f"re-reading {done} of {total} reports …"
 
     def _reread_ended(self, summary, failure: str | None) -> None:
-        self._reread_timer.stop()
+        if getattr(self, "_reread_timer", None) is not None:
+            self._reread_timer.stop()
         self.query_one("#events-pane").border_subtitle = ""
         if summary is not None and summary.reread:
             self.app.articles = {a["id"]: a for a in self.app.store.articles()}
