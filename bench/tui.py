@@ -101,7 +101,7 @@ def child_crosswatch(store: str, snapshot: bool = True) -> dict:
 
 
 def run_child(kind: str, store: str | None = None) -> dict:
-    time.sleep(0.5)  # let the previous run's processes go
+    time.sleep(1.0)  # let the previous run's processes go
     env = dict(os.environ, BENCH_T0=repr(time.time()))
     command = [sys.executable, __file__, "--child", kind] + (["--store", store] if store else [])
     start = time.perf_counter()
@@ -253,8 +253,8 @@ def main() -> int:
         big = str(ensure_big(Path(args.big), args.articles))
         bare = medians("bare", args.runs)
         cw_small = medians("crosswatch", args.runs, small)
-        cw_big = medians("crosswatch", max(args.runs // 2, 1), big)
-        cw_shards = medians("crosswatch-shards", max(args.runs // 2, 1), big)
+        cw_big = medians("crosswatch", args.runs, big)
+        cw_shards = medians("crosswatch-shards", args.runs, big)
         typing_bare = asyncio.run(bare_keystrokes())
         keys_loading = asyncio.run(keystrokes(big, wait_status=False))
         keys_steady = asyncio.run(keystrokes(big, wait_status=True))
