@@ -4,6 +4,8 @@ Words are the text's `\\w+` runs in lower case, each numbered by its CRC-32 (sta
 to run, unlike Python's string hashes); a 5-gram is the hash of its five numbers. `lede`
 holds the 5-grams that start in the first 200 words, `every` all of them, and the two
 samples keep the 5-grams whose hash is a multiple of 8, for a quick estimate first.
+A `Print` is just those samples: what most comparisons need, small enough to keep
+(store.print_book) so a status need not read and split every text again.
 
 For speed the text is split into words as bytes (ASCII letters lowered, anything else a
 space) when that gives the same words as `\\w+`: when no character outside ASCII is a word
@@ -18,6 +20,7 @@ import zlib
 from array import array
 from functools import lru_cache
 from itertools import compress
+from typing import NamedTuple
 
 SHINGLE = 5
 LEDE_WORDS = 200
@@ -53,6 +56,14 @@ def _word_character(c: str) -> bool:
     return bool(_WORD.search(c) or _WORD.search(c.lower()))
 
 
+class Print(NamedTuple):
+    """An article's sampled 5-grams: all most comparisons need (the rest is asked of `Shingles`)."""
+
+    words: bool  # at least one 5-gram (five words)
+    lede_sample: frozenset[int]
+    sample: frozenset[int]
+
+
 class Shingles:
     """One article's 5-gram hashes: `lede`, `every` (made when first asked) and their samples."""
 
@@ -85,3 +96,6 @@ class Shingles:
         if self._every is None:
             self._every = set(self.hashes)
         return self._every
+
+    def print(self) -> Print:
+        return Print(bool(self.hashes), frozenset(self.lede_sample), frozenset(self.sample))

@@ -6,7 +6,8 @@ other. The lede, not the whole text, because reprints trail different site furni
 on the bundled reports the AFP pair (003, 004) share 80% of a lede, two different Long
 War Journal stories (000, 001) that reuse a background paragraph share 15%. The 5-grams
 come from store.shingles; a sample of them (one in 8) tells most pairs apart, and the
-share is counted exactly only when the sample comes within PREFILTER of it.
+share is counted exactly only when the sample comes within PREFILTER of it. The samples and
+the exact verdicts depend on the texts alone, so a store keeps them (store.print_book).
 
 An outlet's name is reduced to the outlet that wrote the story: "The Peninsula (AFP)"
 is AFP (a wire agency in brackets), "Long War Journal (reposted by MESOP)" is Long War
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
+from .print_book import PrintBook
 from .shingles import Shingles
 from .status_rules import status_rules
 
@@ -43,20 +46,23 @@ def outlet_key(outlet: str | None) -> str | None:
 
 PREFILTER = 0.35  # a sampled share below this: not a copy, without counting exactly
 MIN_SAMPLE = 8  # fewer sampled 5-grams in a lede: counted exactly
+RULES = (COPY_THRESHOLD, PREFILTER, MIN_SAMPLE)  # what a kept verdict depends on besides the two texts
 
 
 class _Prints:
     """Each article's 5-grams (store.shingles), kept while the article is in the window."""
 
-    def __init__(self, texts: dict[str, str]):
-        self.texts = texts
+    def __init__(self, texts: dict[str, str], articles: dict[str, dict]):
+        self.texts = texts  # read ahead, in id order; any other text is asked of its article
+        self.articles = articles
         self.numbers: dict[bytes, int] = {}
         self.cache: dict[str, Shingles] = {}
 
     def of(self, aid: str) -> Shingles:
         got = self.cache.get(aid)
         if got is None:
-            got = self.cache[aid] = Shingles(self.texts.get(aid) or "", self.numbers)
+            text = self.texts[aid] if aid in self.texts else self.articles[aid].get("text")
+            got = self.cache[aid] = Shingles(text or "", self.numbers)
         return got
 
     def forget(self, keep: set[str]) -> None:
@@ -79,41 +85,72 @@ def is_copy(a: Shingles, b: Shingles) -> bool:
     return _share(a, b) >= COPY_THRESHOLD or _share(b, a) >= COPY_THRESHOLD
 
 
-def syndication(articles: list[dict], window_days: int | None = None) -> dict[str, str | None]:
+@lru_cache(maxsize=None)
+def _needed(lede_sampled: int) -> int:
+    """Fewest sampled lede 5-grams found in the other for the estimate not to rule a pair out.
+
+    `found / lede_sampled < PREFILTER` is `found < _needed(lede_sampled)`, float for float;
+    0 for a lede too short to estimate (never ruled out).
+    """
+    if lede_sampled < MIN_SAMPLE:
+        return 0
+    return next(k for k in range(lede_sampled + 1) if k / lede_sampled >= PREFILTER)
+
+
+def syndication(articles: list[dict], window_days: int | None = None,
+                book: PrintBook | None = None) -> dict[str, str | None]:
     """article id -> id of the earliest-published article it copies (None for an original).
 
     Copies are looked for among articles published within `syndication_window_days` of each
     other (wire copy is reprinted within days; this keeps a 10,000-article store fast) and
-    among articles without a publication date.
+    among articles without a publication date. Each pair is first compared by samples
+    (`Print`s); only the few they cannot rule out are counted exactly, from the texts.
+    `book` (store.print_book, a store's articles only: their `hash` names their text) gives
+    the prints and exact verdicts already known, and learns the others; texts are read only
+    for what it lacks.
     """
     window = status_rules().syndication_window_days if window_days is None else window_days
+    known = book is not None
+    book = PrintBook() if book is None else book
+    hashes = {a["id"]: a.get("hash") if known else None for a in articles}
     order = sorted(articles, key=lambda a: (a.get("published") or "9999", a["id"]))
     # texts read in id order: a store keeps them in shards by id, so each shard is read once
-    prints = _Prints({a["id"]: a.get("text") or "" for a in sorted(articles, key=lambda a: a["id"])})
+    texts = {a["id"]: a.get("text") or "" for a in sorted(articles, key=lambda a: a["id"])
+             if book.print_of(hashes[a["id"]]) is None}
+    full = _Prints(texts, {a["id"]: a for a in articles})
     original: dict[str, str | None] = {}
     recent: list[tuple[date | None, str]] = []
+    # the originals among `recent`, as (day, hash, lede sample, sample, _needed of its lede sample, id)
+    originals: list[tuple] = []
     for art in order:
         aid, day = art["id"], _day(art.get("published"))
         # dated articles come in date order: when the oldest is in the window, all are
         oldest = next((d for d, _ in recent if d is not None), None)
         if day is not None and oldest is not None and (day - oldest).days > window:
             recent = [(d, r) for d, r in recent if d is None or (day - d).days <= window]
-            prints.forget({r for _, r in recent})
-        original[aid] = None
-        mine = prints.of(aid)
-        mine_lede, mine_all = mine.lede_sample, mine.sample
-        for _, earlier in recent:
-            if original[earlier] is not None:
-                continue
-            other = prints.of(earlier)
+            originals = [o for o in originals if o[0] is None or (day - o[0]).days <= window]
+            full.forget({r for _, r in recent})
+        mine_hash = hashes[aid]
+        mine = book.print_of(mine_hash)
+        if mine is None:
+            mine = full.of(aid).print()
+            book.learn_print(mine_hash, mine)
+        mine_lede, mine_all, mine_needs = mine.lede_sample, mine.sample, _needed(len(mine.lede_sample))
+        found = None
+        for _, other_hash, other_lede, other_all, other_needs, earlier in originals:
             # most pairs: both quick estimates say no (what _share would find first, without two calls)
-            other_lede = other.lede_sample
-            if (len(mine_lede) >= MIN_SAMPLE and len(mine_lede & other.sample) / len(mine_lede) < PREFILTER
-                    and len(other_lede) >= MIN_SAMPLE and len(other_lede & mine_all) / len(other_lede) < PREFILTER):
+            if len(mine_lede & other_all) < mine_needs and len(other_lede & mine_all) < other_needs:
                 continue
-            if is_copy(mine, other):
-                original[aid] = earlier
+            copy = book.verdict(mine_hash, other_hash)
+            if copy is None:
+                copy = is_copy(full.of(aid), full.of(earlier))
+                book.learn_verdict(mine_hash, other_hash, copy)
+            if copy:
+                found = earlier
                 break
+        original[aid] = found
+        if found is None:
+            originals.append((day, mine_hash, mine_lede, mine_all, mine_needs, aid))
         recent.append((day, aid))
     return original
 

@@ -36,6 +36,7 @@ from .crossing_posts import posts_of
 from .holders import PostHistory, open_state, resolve
 from .status_update import reresolve
 from .incidents import incident_index
+from .print_book import PrintBook
 from .quiet_gc import collector_paused
 from .sources import source_groups, syndication
 from .status_rules import status_rules
@@ -46,13 +47,23 @@ def _iso(day: date | None) -> str | None:
 
 
 class StatusEngine:
-    def __init__(self, articles: list[dict], window_days: int | None = None, posts: dict | None = None):
+    def __init__(self, articles: list[dict], window_days: int | None = None, posts: dict | None = None,
+                 book: PrintBook | None = None):
+        """`book`: what copy detection knows of these texts (store.print_book); by default a store's
+        records find their store's, plain dicts none."""
         self.posts = posts  # crossing -> post codes; None: the bundled gazetteer
         self.window = status_rules().contest_window_days if window_days is None else window_days
         self.articles = {a["id"]: a for a in articles}
+        if book is None:
+            from .db.prints import records_book
+
+            book = records_book(articles)
         with collector_paused():
-            self.copies = syndication(articles)  # article id -> the article it is a syndicated copy of
+            # article id -> the article it is a syndicated copy of
+            self.copies = syndication(articles, book=book)
             self.source_of = source_groups(articles, self.copies)
+        if book is not None:
+            book.keep(a.get("hash") for a in articles)  # a store's book written back when it learnt something
         self.events: dict[str, dict] = {}
         self.by_crossing: dict[str, set[str]] = defaultdict(set)
         self._histories: dict[str, dict[str, PostHistory]] = {}
@@ -341,6 +352,7 @@ def compute_status(
 def engine_for(store, window_days: int | None = None) -> StatusEngine:
     """A status engine over a store's articles and served (corrected) events."""
     # in id order: texts are kept in shards by id, so each shard is read once (in store order: once per article)
-    articles = [{"id": a["id"], "source": a.get("source"), "published": a.get("published"), "text": a.get("text")}
-                for a in sorted(store.articles(), key=lambda a: a["id"])]
-    return StatusEngine(articles, window_days).load(store.events())
+    from .db.prints import store_book
+
+    # the store's own records: a text is read (lazily) only when the store's print book lacks it
+    return StatusEngine(store.articles(), window_days, book=store_book(store)).load(store.events())
