@@ -94,8 +94,9 @@ st = Store.open(sys.argv[1])
 corpus = getattr(st, "_corpus", None)
 if corpus is not None:  # instrumentation only: say when each shard write starts, so the kill can land in it
     original = corpus.write_shard
-    def traced(shard, *args, **kwargs):
-        print("writing", shard, flush=True)
+    def traced(shard, *args, **kwargs):  # shards are written by several threads: one write per line
+        sys.stdout.write(f"writing {shard}\\n")
+        sys.stdout.flush()
         return original(shard, *args, **kwargs)
     corpus.write_shard = traced
 print("open", flush=True)
