@@ -13,34 +13,20 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from store.db import Store, StoreError
     from store.db.schema import has_store
     from store.extract import EXTRACTOR_VERSION
     from store.paths import resolve_store_dir
     from store.reread import reread_stale
     from store.sanitize import safe_line
-    from tui.commands.ingest import _progress_bar
+    from tui.commands.store_job import JobRefused, run_on_store
 
     folder = resolve_store_dir(getattr(args, "store", None))
     if not has_store(folder):
         print(f"crosswatch reread: no store at {safe_line(str(folder))}; nothing to re-read", file=sys.stderr)
         return 1
-    bar = None
     try:
-        with Store.open(folder) as store:
-            if store.readonly:
-                print(f"crosswatch reread: {safe_line(str(folder))} is read-only ({store.readonly_reason}); "
-                      "close the other window and retry", file=sys.stderr)
-                return 1
-            bar, progress = _progress_bar()
-            try:
-                summary = reread_stale(store, progress=progress, workers=args.workers)
-            finally:
-                if bar is not None:
-                    bar.stop()
-            store.keep_snapshot(wait=True)  # the next open reads it instead of every shard (big stores)
-    except StoreError as err:
-        print(f"crosswatch reread: {safe_line(str(err))}", file=sys.stderr)
+        summary = run_on_store("reread", folder, lambda store, progress: reread_stale(store, progress=progress, workers=args.workers))
+    except JobRefused:
         return 1
     if not summary.reread and not summary.failed:
         print(f"nothing to re-read: every report was read by extractor {EXTRACTOR_VERSION} (store: {safe_line(str(folder))})")
