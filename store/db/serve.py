@@ -72,10 +72,11 @@ def serve_snapshot(events: list[dict], ids: list[str], positions: dict, overlay,
     if not _overlay(overlay, by_id):
         return events, positions, None
     order = sorted(events, key=display_key)  # stable: one sentence's events keep their order
-    return order, _positions_of(order), None
+    return order, positions_of(order), None
 
 
-def _positions_of(order: list[dict]) -> dict[str, array]:
+def positions_of(order: list[dict]) -> dict[str, array]:
+    """Article id -> ascending positions in `order`, by walking it (when the sort cannot say)."""
     positions: dict[str, array] = {}
     for i, event in enumerate(order):
         found = positions.get(event["article_id"])

@@ -25,7 +25,7 @@ from pathlib import Path
 from .atomic import atomic_write
 from .corpus import SHARDS, Corpus
 from .journal import Overlay
-from .serve import serve_all
+from .serve import positions_of, serve_all
 
 FORMAT = 1  # bump when the join (records.article_fields) or the display order changes
 SNAPSHOT_MIN_EVENTS = 20_000  # below this the shards open fast enough on their own
@@ -79,10 +79,8 @@ def build_snapshot(folder: Path) -> bytes | None:
     articles, groups = Corpus(folder, readonly=True).load()
     by_id: dict[str, dict] = {}
     order, positions, _ = serve_all(articles, Overlay(), groups, by_id)
-    if positions is None:  # an odd hand-edited store: served the careful way; count positions here
-        positions = {}
-        for i, event in enumerate(order):
-            positions.setdefault(event["article_id"], array("l")).append(i)
+    if positions is None:  # an odd hand-edited store, served the careful way
+        positions = positions_of(order)
     if shard_stamp(folder) != stamp:
         return None
     chunks = []
