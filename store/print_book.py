@@ -5,7 +5,9 @@ Finding copies (store.sources) splits every text into 5-grams (store.shingles): 
 holds, by text hash (the store's `hash` of an article, written with its text), each
 text's `Print` (its sampled 5-grams, which rule out most pairs) and the exact verdict of
 each pair of texts the samples could not rule out (copy or not). Anything missing is
-worked out from the text, as without a book, and added.
+worked out from the text, as without a book, and added. It also keeps the last answer
+with a digest of what it answered (every article's id, publication and text hash, the
+window): the same articles again, and the answer is the same without a comparison.
 
 The book is derived data, never the truth: store.db.prints keeps it on disk and drops it
 whole on any doubt. Articles without a hash are always worked out from their text.
@@ -21,10 +23,22 @@ def pair(a: str, b: str) -> tuple[str, str]:
 
 
 class PrintBook:
-    def __init__(self, prints: dict[str, Print] | None = None, verdicts: dict[tuple[str, str], bool] | None = None):
+    def __init__(self, prints: dict[str, Print] | None = None, verdicts: dict[tuple[str, str], bool] | None = None,
+                 answer: tuple[bytes, dict] | None = None):
         self.prints = {} if prints is None else prints  # text hash -> Print
         self.verdicts = {} if verdicts is None else verdicts  # pair(hash, hash) -> is a copy
+        self.answer = answer  # (digest of the articles, article id -> the id it copies or None)
         self.learnt = 0  # entries added since made or loaded: worth writing back
+
+    def answer_for(self, digest: bytes | None) -> dict | None:
+        if digest is None or self.answer is None or self.answer[0] != digest:
+            return None
+        return dict(self.answer[1])
+
+    def learn_answer(self, digest: bytes | None, original: dict) -> None:
+        if digest is not None and (self.answer is None or self.answer[0] != digest):
+            self.answer = (digest, dict(original))
+            self.learnt += 1
 
     def print_of(self, text_hash: str | None) -> Print | None:
         return self.prints.get(text_hash) if text_hash else None
@@ -51,4 +65,5 @@ class PrintBook:
         return PrintBook(
             {h: p for h, p in self.prints.items() if h in text_hashes},
             {k: v for k, v in self.verdicts.items() if k[0] in text_hashes and k[1] in text_hashes},
+            self.answer,
         )

@@ -20,7 +20,8 @@ event's crossing is recomputed (bench/status.py measures it). A first status bui
 all once: claims are made while loading (one pass over the event dicts), each post's
 claims sorted once, a dated report's incident grouped from its own day's reports only,
 with the cyclic garbage collector paused (store.quiet_gc). Finding syndicated copies in
-the texts (store.sources) is about two thirds of that at 100,000 events.
+the texts (store.sources) was two thirds of that at 100,000 events; a store keeps what it
+learnt (store.print_book, cache/prints.marshal), so a status reads texts only for new ones.
 """
 from __future__ import annotations
 
@@ -54,11 +55,11 @@ class StatusEngine:
         self.posts = posts  # crossing -> post codes; None: the bundled gazetteer
         self.window = status_rules().contest_window_days if window_days is None else window_days
         self.articles = {a["id"]: a for a in articles}
-        if book is None:
-            from .db.prints import records_book
-
-            book = records_book(articles)
         with collector_paused():
+            if book is None:
+                from .db.prints import records_book
+
+                book = records_book(articles)
             # article id -> the article it is a syndicated copy of
             self.copies = syndication(articles, book=book)
             self.source_of = source_groups(articles, self.copies)
@@ -247,9 +248,14 @@ class StatusEngine:
 
     def newest_report(self) -> date | None:
         if self._newest is False:
-            days = [parse_day(a.get("published")) for a in self.articles.values()]
-            days += [parse_day(e.get("published")) for e in self.events.values()]
-            days = [d for d in days if d]
+            # each distinct publication parsed once (100,000 events share a few thousand)
+            published = [a.get("published") for a in self.articles.values()]
+            published += [e.get("published") for e in self.events.values()]
+            try:
+                published = set(published)
+            except TypeError:  # an odd, unhashable value: parse every one
+                pass
+            days = [d for d in map(parse_day, published) if d]
             self._newest = max(days) if days else None
         return self._newest
 
@@ -355,4 +361,6 @@ def engine_for(store, window_days: int | None = None) -> StatusEngine:
     from .db.prints import store_book
 
     # the store's own records: a text is read (lazily) only when the store's print book lacks it
-    return StatusEngine(store.articles(), window_days, book=store_book(store)).load(store.events())
+    with collector_paused():
+        book = store_book(store)
+    return StatusEngine(store.articles(), window_days, book=book).load(store.events())

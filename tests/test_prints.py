@@ -42,13 +42,18 @@ def answers(articles: list[dict], folder: Path) -> list[dict]:
     got = [syndication(articles)]
     book = PrintBook()
     got.append(syndication(articles, book=book))
-    assert book.prints  # it learnt
-    got.append(syndication(articles, book=book))  # all known now
+    assert book.prints and book.answer  # it learnt
+    got.append(syndication(articles, book=PrintBook(book.prints, book.verdicts)))  # every pair known, no answer
+    stale = (bytes(32), {a["id"]: None for a in articles})
+    got.append(syndication(articles, book=PrintBook(book.prints, book.verdicts, stale)))  # the answer of other articles
     write_prints(folder, book)
     again = read_prints(folder)
-    assert len(again.prints) == len(book.prints) and again.verdicts == book.verdicts
-    got.append(syndication(articles, book=again))
-    assert again.learnt == 0  # nothing left to learn
+    got.append(syndication(articles, book=again))  # the kept answer, nothing decoded
+    assert again.learnt == 0 and again._prints is None and again._verdicts is None
+    again = read_prints(folder)
+    again.answer = None
+    got.append(syndication(articles, book=again))  # the kept prints and verdicts
+    assert len(again.prints) == len(book.prints) and again.verdicts == book.verdicts and again.learnt == 1
     half = PrintBook(dict(list(book.prints.items())[::2]), dict(list(book.verdicts.items())[1::2]))
     got.append(syndication(articles, book=half))
     return got
@@ -115,9 +120,12 @@ def test_any_part_of_a_book_gives_the_same_copies(tmp_path, drawn, rng):
     assert expected == plain_syndication(articles)
     full = PrintBook()
     assert syndication(articles, book=full) == expected
+    assert syndication(articles, book=full) == expected  # its answer
     part = PrintBook({h: p for h, p in full.prints.items() if rng.random() < 0.5},
                      {k: v for k, v in full.verdicts.items() if rng.random() < 0.5})
     assert syndication(articles, book=part) == expected
+    if articles:  # one article fewer: not the kept answer
+        assert syndication(articles[1:], book=full) == syndication(articles[1:])
 
 
 # -- the file -------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from ..shingles import Print
 from ..sources import RULES
 from .atomic import atomic_write
 
-FORMAT = 1  # bump when the layout below changes
+FORMAT = 2  # bump when the layout below changes
 STAMP = (FORMAT, f"{sys.implementation.cache_tag}/{marshal.version}", sys.byteorder,
          (shingles.SHINGLE, shingles.LEDE_WORDS, shingles.SAMPLE), RULES)
 
@@ -36,11 +36,31 @@ def prints_path(folder: Path) -> Path:
 
 
 class StoredBook(PrintBook):
-    """A PrintBook read from a store's folder, written back by `keep` when it learnt something."""
+    """A PrintBook read from a store's folder, written back by `keep` when it learnt something.
 
-    def __init__(self, folder: Path, prints=None, verdicts=None):
-        super().__init__(prints, verdicts)
+    The prints and verdicts are decoded when first asked for: a status over the same
+    articles as the last needs only the kept answer.
+    """
+
+    def __init__(self, folder: Path, prints: bytes | None = None, verdicts: bytes | None = None, answer=None):
         self.folder = Path(folder)
+        self._raw = (prints, verdicts)
+        self._prints: dict | None = None
+        self._verdicts: dict | None = None
+        self.answer = answer
+        self.learnt = 0
+
+    @property
+    def prints(self) -> dict:
+        if self._prints is None:
+            self._prints = _decode_prints(self._raw[0])
+        return self._prints
+
+    @property
+    def verdicts(self) -> dict:
+        if self._verdicts is None:
+            self._verdicts = _decode_verdicts(self._raw[1])
+        return self._verdicts
 
     def keep(self, text_hashes) -> bool:
         """Write the entries about these texts when anything was learnt; False when nothing was written."""
@@ -57,26 +77,47 @@ class StoredBook(PrintBook):
 def read_prints(folder: Path) -> StoredBook:
     """The book kept in `folder`; an empty one when there is none or it is not current."""
     try:
-        stamp, prints, verdicts = marshal.loads(prints_path(folder).read_bytes())
-        if stamp != STAMP or type(prints) is not list or type(verdicts) is not dict:
-            return StoredBook(folder)
-        book = {}
-        for text_hash, words, lede, raw in prints:
-            sample = array("q", raw)
-            book[text_hash] = Print(bool(words), frozenset(sample[:lede]), frozenset(sample))
+        stamp, answer, prints, verdicts = marshal.loads(prints_path(folder).read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return StoredBook(folder)
-    return StoredBook(folder, book, verdicts)
+    if stamp != STAMP or type(prints) is not bytes or type(verdicts) is not bytes or not _is_answer(answer):
+        return StoredBook(folder)
+    return StoredBook(folder, prints, verdicts, answer)
+
+
+def _is_answer(answer) -> bool:
+    return answer is None or (type(answer) is tuple and len(answer) == 2 and type(answer[0]) is bytes
+                              and type(answer[1]) is dict)
+
+
+def _decode_prints(raw: bytes | None) -> dict:
+    """text hash -> Print; empty when absent or unreadable (everything is then worked out again)."""
+    book = {}
+    try:
+        for text_hash, words, lede, sampled in marshal.loads(raw) if raw else ():
+            sample = array("q", sampled)
+            book[text_hash] = Print(bool(words), frozenset(sample[:lede]), frozenset(sample))
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return book
+
+
+def _decode_verdicts(raw: bytes | None) -> dict:
+    try:
+        verdicts = marshal.loads(raw) if raw else {}
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return verdicts if type(verdicts) is dict else {}
 
 
 def encode(book: PrintBook) -> bytes:
-    """The file's bytes: per text, its sample as 8-byte hashes with the lede's first."""
+    """The file's bytes: the answer, then per text its sample as 8-byte hashes with the lede's first, then the verdicts."""
     prints = []
     for text_hash, found in book.prints.items():
         lede = sorted(found.lede_sample)
         rest = sorted(found.sample - found.lede_sample)
         prints.append((text_hash, int(found.words), len(lede), array("q", lede + rest).tobytes()))
-    return marshal.dumps((STAMP, prints, book.verdicts))
+    return marshal.dumps((STAMP, book.answer, marshal.dumps(prints), marshal.dumps(book.verdicts)))
 
 
 def write_prints(folder: Path, book: PrintBook) -> None:
