@@ -63,9 +63,17 @@ class _Prints:
     def of(self, aid: str) -> Shingles:
         got = self.cache.get(aid)
         if got is None:
-            text = self.texts[aid] if aid in self.texts else self.articles[aid].get("text")
-            got = self.cache[aid] = Shingles(text or "", self.numbers)
+            if aid not in self.texts:
+                self._read_all()
+            got = self.cache[aid] = Shingles(self.texts[aid], self.numbers)
         return got
+
+    def _read_all(self) -> None:
+        """The first text not read ahead: all the others now, in id order (a store reads each shard once,
+        not a shard for every article asked for in date order)."""
+        for aid in sorted(self.articles):
+            if aid not in self.texts:
+                self.texts[aid] = self.articles[aid].get("text") or ""
 
     def forget(self, keep: set[str]) -> None:
         for aid in [a for a in self.cache if a not in keep]:

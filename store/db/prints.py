@@ -26,7 +26,7 @@ from ..shingles import Print
 from ..sources import RULES
 from .atomic import atomic_write
 
-FORMAT = 2  # bump when the layout below changes
+FORMAT = 2  # bump when the layout below, or how a print or verdict is worked out (store.shingles, store.sources), changes
 STAMP = (FORMAT, f"{sys.implementation.cache_tag}/{marshal.version}", sys.byteorder,
          (shingles.SHINGLE, shingles.LEDE_WORDS, shingles.SAMPLE), RULES)
 
