@@ -125,8 +125,8 @@ def syndication(articles: list[dict], window_days: int | None = None,
     hashes = {a["id"]: a.get("hash") if known else None for a in articles}
     digest = _digest(articles, hashes, window) if known else None
     answer = book.answer_for(digest)
-    if answer is not None:
-        return answer
+    if answer is not None and answer.keys() == hashes.keys() and all(v is None or v in hashes for v in answer.values()):
+        return answer  # (a kept answer is derived data: one that does not fit these articles is not used)
     order = sorted(articles, key=lambda a: (a.get("published") or "9999", a["id"]))
     # texts read in id order: a store keeps them in shards by id, so each shard is read once
     texts = {a["id"]: a.get("text") or "" for a in sorted(articles, key=lambda a: a["id"])

@@ -161,6 +161,15 @@ def test_engine_writes_the_book_and_reads_no_text_once_it_is_kept(tmp_path, monk
         # the browser's status child hands the engine the records, not the store: same book
         assert StatusEngine(store.articles()).copies == copies
     assert read == [] and prints_path(folder).stat().st_mtime_ns == stamp  # nothing learnt, nothing written
+    monkeypatch.undo()
+    with Store.open(folder) as store:  # an ingest: one more reprint, and one report's text changed
+        more = reprinted(random.Random(10), 121)
+        changed = more[0][2] + " Updated."
+        store.replace_articles([more[-1], ({**more[0][0], "hash": ids.content_hash(changed)}, more[0][1], changed)])
+    with Store.open(folder, readonly=True) as store:
+        assert engine_for(store).copies == syndication(plain(store.articles()))
+        book = read_prints(folder)
+        assert {a["hash"] for a in store.articles()} == set(book.prints)  # learnt, written, the old text's dropped
 
 
 def test_a_changed_text_is_worked_out_again(tmp_path):
@@ -188,3 +197,16 @@ def test_a_folder_that_cannot_be_written_loses_only_the_speed_up(tmp_path, monke
         engine = engine_for(store)
         assert engine.copies == syndication(plain(store.articles()))
     assert not prints_path(folder).exists()
+
+
+def test_a_kept_answer_that_does_not_fit_the_articles_is_not_used(tmp_path):
+    """A hand-edited (or hostile) file with the right stamp and digest still cannot make copies up."""
+    articles = [{"id": f"a{n}", "published": "2014-06-01", "text": f"Report {n} on the crossing, told by officials.",
+                 "hash": ids.content_hash(f"Report {n}")} for n in range(3)]
+    book = PrintBook()
+    expected = syndication(articles, book=book)
+    digest = book.answer[0]
+    for wrong in ({"a0": None, "a1": "nowhere", "a2": None}, {"a0": None}, {"a0": None, "a1": None, "a2": None, "zz": "a0"}):
+        assert syndication(articles, book=PrintBook(book.prints, book.verdicts, (digest, wrong))) == expected
+        write_prints(tmp_path, PrintBook(book.prints, book.verdicts, (digest, wrong)))
+        assert syndication(articles, book=read_prints(tmp_path)) == expected
