@@ -97,5 +97,5 @@ class Shingles:
             self._every = set(self.hashes)
         return self._every
 
-    def print(self) -> Print:
+    def to_print(self) -> Print:
         return Print(bool(self.hashes), frozenset(self.lede_sample), frozenset(self.sample))

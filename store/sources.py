@@ -147,7 +147,7 @@ def syndication(articles: list[dict], window_days: int | None = None,
         mine_hash = hashes[aid]
         mine = book.print_of(mine_hash)
         if mine is None:
-            mine = full.of(aid).print()
+            mine = full.of(aid).to_print()
             book.learn_print(mine_hash, mine)
         mine_lede, mine_all, mine_needs = mine.lede_sample, mine.sample, _needed(len(mine.lede_sample))
         found = None

@@ -357,7 +357,6 @@ def compute_status(
 
 def engine_for(store, window_days: int | None = None) -> StatusEngine:
     """A status engine over a store's articles and served (corrected) events."""
-    # in id order: texts are kept in shards by id, so each shard is read once (in store order: once per article)
     from .db.prints import store_book
 
     # the store's own records: a text is read (lazily) only when the store's print book lacks it

@@ -210,3 +210,21 @@ def test_a_kept_answer_that_does_not_fit_the_articles_is_not_used(tmp_path):
         assert syndication(articles, book=PrintBook(book.prints, book.verdicts, (digest, wrong))) == expected
         write_prints(tmp_path, PrintBook(book.prints, book.verdicts, (digest, wrong)))
         assert syndication(articles, book=read_prints(tmp_path)) == expected
+
+
+def test_an_engine_over_part_of_a_store_keeps_the_rest_of_the_book(tmp_path):
+    folder = tmp_path / "synth"
+    with Store.open(folder) as store:
+        store.replace_articles(reprinted(random.Random(4), 40))
+    with Store.open(folder, readonly=True) as store:
+        engine_for(store)
+        whole = set(read_prints(folder).prints)
+        part = store.articles()[:5]
+        book = read_prints(folder)
+        book.learnt = 1  # as if the part taught it something
+        StatusEngine(part, book=book)
+        assert set(read_prints(folder).prints) == whole  # a part: nothing dropped
+        book = read_prints(folder)
+        book.learnt = 1
+        StatusEngine(store.articles()[1:], book=book)  # a whole store less one replaced text: dropped
+        assert set(read_prints(folder).prints) == whole - {store.articles()[0]["hash"]}

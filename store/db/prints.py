@@ -3,15 +3,16 @@
 A first status at 10,000 articles spent 2.5 s reading every text and splitting it into
 5-grams, to learn what depends on the texts alone. This file keeps what it learnt: each
 text's sampled 5-grams and the exact copy verdicts of the pairs they cannot rule out, by
-the article's `hash` (the store's content hash, written with its text).
+the article's `hash` (the store's content hash, written with its text), and the last
+answer with the digest of the articles it answered.
 
 Derived data, never the truth, like the snapshot (snapshot.py): stamped with a format
 number, the Python that wrote it (5-gram hashes are Python's tuple hashes) and every
 rule the entries depend on; any difference or read error and the book starts empty, so
 everything is worked out from the texts again. Entries for texts the store no longer
-holds are dropped when it is written. It is written, atomically, by whoever learnt
-something (a status, the snapshot child): a derived file two processes can only both
-replace, never tear.
+holds are dropped when it is written (`StoredBook.keep`). Whoever learnt something writes
+it, atomically: the status command, the browser's status child or thread, read-only
+opens included (a derived file two processes can only both replace, never tear).
 """
 from __future__ import annotations
 
@@ -63,11 +64,16 @@ class StoredBook(PrintBook):
         return self._verdicts
 
     def keep(self, text_hashes) -> bool:
-        """Write the entries about these texts when anything was learnt; False when nothing was written."""
+        """Write the book back when anything was learnt; False when nothing was written.
+
+        Entries about other texts are dropped when these are a whole store's (at least half
+        the prints known: the rest are texts replaced since), kept when they are only a part.
+        """
         if not self.learnt:
             return False
+        current = {h for h in text_hashes if h}
         try:
-            write_prints(self.folder, self.kept_for({h for h in text_hashes if h}))
+            write_prints(self.folder, self.kept_for(current) if 2 * len(current) >= len(self.prints) else self)
         except OSError:  # a read-only folder, a full disk: only a speed-up is lost
             return False
         self.learnt = 0
