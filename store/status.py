@@ -50,16 +50,12 @@ def _iso(day: date | None) -> str | None:
 class StatusEngine:
     def __init__(self, articles: list[dict], window_days: int | None = None, posts: dict | None = None,
                  book: PrintBook | None = None):
-        """`book`: what copy detection knows of these texts (store.print_book); by default a store's
-        records find their store's, plain dicts none."""
+        """`book`: what copy detection knows of these texts (store.print_book; `engine_for` passes
+        the store's); without one every text is read."""
         self.posts = posts  # crossing -> post codes; None: the bundled gazetteer
         self.window = status_rules().contest_window_days if window_days is None else window_days
         self.articles = {a["id"]: a for a in articles}
         with collector_paused():
-            if book is None:
-                from .db.prints import records_book
-
-                book = records_book(articles)
             # article id -> the article it is a syndicated copy of
             self.copies = syndication(articles, book=book)
             self.source_of = source_groups(articles, self.copies)

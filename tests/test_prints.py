@@ -7,6 +7,9 @@ store with reprints; all must give the same answer, and the literal rule's
 """
 from __future__ import annotations
 
+import io
+import json
+
 import random
 import sys
 from datetime import date, timedelta
@@ -158,8 +161,12 @@ def test_engine_writes_the_book_and_reads_no_text_once_it_is_kept(tmp_path, monk
     with Store.open(folder, readonly=True) as store:
         again = engine_for(store)
         assert (again.status(), again.copies) == (status, copies)
-        # the browser's status child hands the engine the records, not the store: same book
-        assert StatusEngine(store.articles()).copies == copies
+    # the browser's status child (from 20,000 events) opens the store itself: the same book, no text read
+    from tui.screens.status_process import serve
+
+    answer = io.StringIO()
+    serve(str(folder), stdin=io.StringIO('{"as_of": null}\n'), stdout=answer)
+    assert json.loads(answer.getvalue())["posts"] == status["posts"]
     assert read == [] and prints_path(folder).stat().st_mtime_ns == stamp  # nothing learnt, nothing written
     monkeypatch.undo()
     with Store.open(folder) as store:  # an ingest: one more reprint, and one report's text changed

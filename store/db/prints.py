@@ -135,16 +135,3 @@ def write_prints(folder: Path, book: PrintBook) -> None:
 def store_book(store) -> StoredBook:
     """The book of an open `store.db.Store`."""
     return read_prints(store.folder)
-
-
-def records_book(articles) -> StoredBook | None:
-    """The book of the store these article records were served by; None for plain dicts.
-
-    The browser's status child hands the engine `Store.articles()` and not the store; a
-    record's lazy text loader is bound to the store's text cache, which knows the folder.
-    Until that child passes its store, this is how its status finds the book.
-    """
-    first = next(iter(articles), None)
-    texts = getattr(getattr(first, "_load_text", None), "__self__", None)
-    folder = getattr(getattr(texts, "corpus", None), "folder", None)
-    return read_prints(folder) if folder is not None else None

@@ -14,7 +14,7 @@ from concurrent.futures import Future
 from typing import Callable, Iterable, Sequence
 
 from store.asof import change_dates, next_change, previous_change
-from store.status import StatusEngine
+from store.status import StatusEngine, engine_for
 from store.status_timeline import CrossingTimeline, crossing_timeline, timeline_from_json
 
 
@@ -113,9 +113,8 @@ class StatusFeed:
 
     def _engine_here(self, changed: list[dict]) -> StatusEngine:
         if self.engine is None:
-            events = self.store.events()
-            self.engine = StatusEngine(self.store.articles()).load(events)
-            self.days = change_dates(events)
+            self.engine = engine_for(self.store)  # with the store's print book: copies found without reading texts
+            self.days = change_dates(list(self.engine.events.values()))
         elif changed:
             for event in changed:
                 self.engine.replace(event)

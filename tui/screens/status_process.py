@@ -10,6 +10,7 @@ It ends when its stdin closes (the browser quit or died).
 """
 from __future__ import annotations
 
+import gc
 import json
 import sys
 
@@ -18,7 +19,7 @@ def serve(folder: str, stdin=sys.stdin, stdout=sys.stdout) -> None:
     from store.asof import change_dates
     from store.db import Store
     from store.quiet_gc import collector_paused
-    from store.status import StatusEngine
+    from store.status import engine_for
     from store.status_timeline import crossing_timeline, timeline_to_json
 
     engine = None
@@ -27,7 +28,8 @@ def serve(folder: str, stdin=sys.stdin, stdout=sys.stdout) -> None:
             question = json.loads(line)
             if engine is None:
                 with Store.open(folder, readonly=True) as store:
-                    engine = StatusEngine(store.articles()).load(store.events())
+                    engine = engine_for(store)
+                gc.freeze()  # the engine's objects live as long as this process: no collection walks them again
             for event in question.get("changed") or ():
                 engine.replace(event)
             if "timeline" in question:
