@@ -1,9 +1,10 @@
 """`crosswatch` with no subcommand: open the browser, or take a headless screenshot of it."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NoReturn
 
 from store.paths import resolve_store_dir
 
@@ -75,8 +76,16 @@ def launch(args) -> int:
     app.run()
     if app.failed:
         print(f"crosswatch: {app.failed}", file=sys.stderr)
-        return 1
-    return app.return_code or 0
+    leave_now(1 if app.failed else app.return_code or 0)
+
+
+def leave_now(code: int) -> NoReturn:
+    """Exit without the interpreter freeing a big store's objects one by one (~0.7 s at 100,000
+    events). By now the terminal is restored and the store closed: every note was fsynced when
+    saved, the lock is released, and a write under way was waited for."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def screenshot(app, path: Path, size: tuple[int, int], keys: list[str]) -> int:
