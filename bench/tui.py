@@ -13,7 +13,9 @@ Figures (medians of `--runs` fresh processes, wall clock from spawning the proce
   open after an ingest from elsewhere, or with no snapshot);
 - filter keystroke -> repaint on the 100,000-event store: typing into `/` search, each key
   timed from the press until the screen has processed it and repainted (target <= 50 ms),
-  and moving the cursor with `j`. Also with the status engine still loading in the background.
+  and moving the cursor with `j`. Also with the status engine still loading in the background;
+- quitting the 100,000-event store: `q` to the end of the process, the real command in a
+  pseudo-terminal (POSIX only).
 """
 from __future__ import annotations
 
@@ -200,6 +202,47 @@ async def bare_keystrokes() -> dict:
     return {"typing_median_ms": 1000 * statistics.median(times)}
 
 
+# -- quitting, in a real pseudo-terminal ------------------------------------------------------
+
+
+def quit_seconds(store: str, runs: int) -> float | None:
+    """Median seconds from `q` to the process's end, `crosswatch` run in a pseudo-terminal (POSIX)."""
+    try:
+        import fcntl
+        import pty
+        import select
+        import struct
+        import termios
+    except ImportError:
+        return None
+    times = []
+    for _ in range(runs):
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+        proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "--store", store], stdin=slave, stdout=slave, stderr=slave,
+                                env=dict(os.environ, TERM="xterm-256color"), cwd=REPO, start_new_session=True)
+        os.close(slave)
+
+        def drain(seconds: float) -> None:  # a terminal reads everything drawn; unread, the app would block
+            end = time.monotonic() + seconds
+            while time.monotonic() < end and proc.poll() is None:
+                if select.select([master], [], [], 0.05)[0]:
+                    try:
+                        os.read(master, 65536)
+                    except OSError:
+                        return
+
+        drain(6.0)  # open, paint, status settle
+        started = time.perf_counter()
+        os.write(master, b"q")
+        while proc.poll() is None and time.perf_counter() - started < 30:
+            drain(0.05)
+        times.append(time.perf_counter() - started)
+        proc.kill() if proc.poll() is None else None
+        os.close(master)
+    return statistics.median(times)
+
+
 # -- main ---------------------------------------------------------------------------------------
 
 
@@ -258,6 +301,7 @@ def main() -> int:
         typing_bare = asyncio.run(bare_keystrokes())
         keys_loading = asyncio.run(keystrokes(big, wait_status=False))
         keys_steady = asyncio.run(keystrokes(big, wait_status=True))
+        quitting = quit_seconds(big, 3)
 
     print(f"\nmedians of {args.runs} fresh processes, {SIZE[0]}x{SIZE[1]}, headless; seconds from spawning the process")
     print(f"{'':34} {'first paint':>12} {'data shown':>11} {'exit':>7}")
@@ -280,6 +324,8 @@ def main() -> int:
             f"max {keys['search_max_ms']:.1f} ms (target <= 50 ms); cursor j median {keys['cursor_median_ms']:.1f} ms"
         )
     print(f"bare app, typing into an Input: median {typing_bare['typing_median_ms']:.1f} ms (the floor of this measure)")
+    if quitting is not None:
+        print(f"100k store, q -> process ended (crosswatch in a pseudo-terminal): median {quitting:.3f} s")
     return 0
 
 
