@@ -22,7 +22,20 @@ import pytest
 from store.db import Store
 from test_tui_support import bundled_store_template, store_dir  # noqa: F401
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+
+def _pseudo_terminals() -> bool:
+    try:
+        import pty
+
+        for fd in pty.openpty():
+            os.close(fd)
+        return True
+    except (ImportError, OSError):
+        return False
+
+
+pytestmark = pytest.mark.skipif(not _pseudo_terminals(), reason="needs a POSIX pseudo-terminal")
 CONTROL = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")  # colours and cursor moves between the words drawn
 
 
