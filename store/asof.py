@@ -18,18 +18,25 @@ from .quiet_gc import collector_paused
 
 
 def change_dates(events: list[dict]) -> list[str]:
+    """One pass over the events; only those told relative to another wait for store.bounds."""
     with collector_paused():
-        # only articles with an undated event told relative to another need store.bounds
-        bounded = {e.get("article_id") for e in events
-                   if parse_day(e.get("date")) is None and relative_span(e.get("date_text")) is not None}
-        bounds = bounded_events([e for e in events if e.get("article_id") in bounded]) if bounded else {}
-        days = set()
+        days, waiting, bounded = set(), [], set()
         for event in events:
-            if event.get("decision") == "rejected" or not event.get("crossing"):
-                continue
-            when = effective(event, bounds.get(event["id"]))
-            if when is not None:
-                days.add(when[0])
+            get = event.get
+            if parse_day(get("date")) is None and relative_span(get("date_text")) is not None:
+                bounded.add(get("article_id"))  # its article's events give its bound
+                waiting.append(event)
+            elif get("decision") != "rejected" and get("crossing"):
+                when = effective(event)  # no bound: it is dated, or not told relative to another
+                if when is not None:
+                    days.add(when[0])
+        if waiting:
+            bounds = bounded_events([e for e in events if e.get("article_id") in bounded])
+            for event in waiting:
+                if event.get("decision") != "rejected" and event.get("crossing"):
+                    when = effective(event, bounds.get(event["id"]))
+                    if when is not None:
+                        days.add(when[0])
         return sorted({day.isoformat() for day in days})
 
 
