@@ -22,7 +22,7 @@ def serve(folder: str, stdin=sys.stdin, stdout=sys.stdout) -> None:
     from store.status import engine_for
     from store.status_timeline import crossing_timeline, timeline_to_json
 
-    engine = None
+    engine, days = None, None
     for line in stdin:
         try:
             question = json.loads(line)
@@ -32,14 +32,17 @@ def serve(folder: str, stdin=sys.stdin, stdout=sys.stdout) -> None:
                 gc.freeze()  # the engine's objects live as long as this process: no collection walks them again
             for event in question.get("changed") or ():
                 engine.replace(event)
+                days = None  # worked out again below: stepping the as-of date alone changes no event
             if "timeline" in question:
                 with collector_paused():  # thousands of small lists made and written: bulk work (store.quiet_gc)
                     timeline = timeline_to_json(crossing_timeline(engine, question["timeline"]))
                     reply = json.dumps({"timeline": timeline})
             else:
+                if days is None:
+                    days = change_dates(list(engine.events.values()))
                 result = engine.status(question.get("as_of"))
                 reply = json.dumps({"as_of": result.get("as_of"), "posts": result.get("posts", []),
-                                    "days": change_dates(list(engine.events.values()))}, default=str)
+                                    "days": days}, default=str)
         except Exception as err:  # one line back to the browser, which stays up
             reply = json.dumps({"error": f"{type(err).__name__}: {err}"})
         stdout.write(reply + "\n")
