@@ -21,6 +21,7 @@ from store.contest import disputing, disputing_pairwise, rivalled, unsettled
 from store.status import StatusEngine
 from store.status_timeline import crossing_timeline
 
+from bench.status import big_report  # bench/big_article.py's report, as the bench times it
 from status_helpers import POSTS
 
 ACTORS = ["islamic-state", "militants", "iraq-gov", "hts", "syria-opposition", None]
@@ -104,21 +105,12 @@ class Counted:
         return self.fn(*args)
 
 
-def one_big_report(n: int) -> tuple[list[dict], list[dict]]:
-    """bench/big_article.py's shape: one article, `n` captures of Al Waleed by militants dated to one day."""
-    art = {"id": "big", "source": "Big", "published": "2014-06-23", "text": "Big report."}
-    events = [{"id": f"b{k:05d}", "type": "captured", "actor": "militants", "crossing": "al-waleed", "side": None,
-               "date": "2014-06-22", "article_id": "big", "published": "2014-06-23", "source": "officers",
-               "hedged": False, "decision": None, "date_text": "on Monday"} for k in range(n)]
-    return events, [art]
-
-
 def test_thousands_of_alike_claims_on_one_day_are_answered_once(monkeypatch):
     counted = Counted(contest.compatible)
     monkeypatch.setattr(contest, "compatible", counted)
     rivals = Counted(contest._Tally.has_rival)
     monkeypatch.setattr(contest._Tally, "has_rival", lambda self, c: rivals(self, c))
-    events, articles = one_big_report(5000)
+    events, articles = big_report(5000)
     engine = StatusEngine(articles, posts=POSTS).load(events)
     posts = engine.status()["posts"]
     assert [p["contested"] for p in posts] == [False, False] and {p["holder"] for p in posts} == {"militants"}
@@ -132,7 +124,7 @@ def test_two_camps_in_one_voice_are_answered_per_kind_of_claim(monkeypatch):
     one voice, so not contested; pairwise: 18 million comparisons a post."""
     rivals = Counted(contest._Tally.has_rival)
     monkeypatch.setattr(contest._Tally, "has_rival", lambda self, c: rivals(self, c))
-    events, articles = one_big_report(6000)
+    events, articles = big_report(6000)
     for event in events[1::2]:
         event.update(type="holds", actor="iraq-gov", date="2014-06-23")
     engine = StatusEngine(articles, posts=POSTS).load(events)
