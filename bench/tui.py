@@ -238,7 +238,8 @@ def quit_seconds(store: str, runs: int) -> float | None:
         while proc.poll() is None and time.perf_counter() - started < 30:
             drain(0.05)
         times.append(time.perf_counter() - started)
-        proc.kill() if proc.poll() is None else None
+        if proc.poll() is None:
+            proc.kill()
         os.close(master)
     return statistics.median(times)
 
