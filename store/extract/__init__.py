@@ -8,7 +8,10 @@ Public interface (the rest of Crosswatch depends only on this):
 `Extraction.text` is the cleaned article text the article pane shows; every event's
 `start`/`end` index into it. `Extraction.meta` holds title, source, published (ISO date
 or None), url. `Extraction.events` are dicts with the fields of EVENTS.md except
-`article`, which the caller adds.
+`article`, which the caller adds. `Extraction.candidates` are what the rules could not
+resolve fully (type and crossing known, actor unknown): the same fields with `actor` null,
+`candidate: true`, `missing` (the fields an analyst must fill) and `confidence` (0-1). They are
+kept apart from the events, for the analyst's review queue.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ class Extraction:
     text: str
     meta: dict
     events: list[dict] = field(default_factory=list)
+    candidates: list[dict] = field(default_factory=list)
 
 
 def extract_article(raw: str, published=None) -> Extraction:
@@ -31,5 +35,5 @@ def extract_article(raw: str, published=None) -> Extraction:
 
     `published` (ISO string or date) overrides the file's own publication date.
     """
-    text, meta, events = extract(raw, published)
-    return Extraction(text=text, meta=meta, events=events)
+    text, meta, events, candidates = extract(raw, published)
+    return Extraction(text=text, meta=meta, events=events, candidates=candidates)

@@ -45,7 +45,21 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
         return possessor(state, actor)
     if actor.kind == "authority" and event_type in ("closed", "reopened"):
         return actor.faction
+    if actor.kind == "implied":
+        return implied_authority(state, ref)
     return None
+
+
+def implied_authority(state: ArticleState, ref: Ref) -> str | None:
+    """Who closed or reopened a crossing when the text names no one: the authority last named
+    closing or reopening it, else the government of the post named, else of the crossing's
+    country the article names most."""
+    if ref.crossing in state.authorities:
+        return state.authorities[ref.crossing]  # "which the KRG closed in December, reopened on Monday"
+    country = state.country_for(ref.crossing, ref.side)
+    if ref.side is None and not state.country_counts.get(country):
+        return None  # the article names neither country: who acted is not said (a candidate)
+    return government_of("government", country)
 
 
 def possessor(state: ArticleState, actor: Actor) -> str | None:

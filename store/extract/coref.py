@@ -28,7 +28,8 @@ _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
     """Named mentions plus resolved anaphors ("the crossing", "it", "the two crossings", "the first")."""
     folded = state.folded
-    named = [Ref(m.start, m.end, m.crossing, m.side, m.kind, m.list_id) for m in state.within("mentions", s, e)]
+    named = [Ref(m.start, m.end, m.crossing, m.side, m.kind, m.list_id, named_post=m.named_post)
+             for m in state.within("mentions", s, e)]
     refs = list(named)
     lex = lexicon()
     recent = state.sentence_index - state.topic_sentence
@@ -85,7 +86,8 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
     for r in list(refs):  # "the Nasib crossing, which is held by ...": "which" is the crossing again
         which = _WHICH.match(folded, r.end, e)
         if which and r.kind != "it":
-            refs.append(Ref(which.start(1), which.end(1), r.crossing, r.side, "which", shown=(r.start, r.end)))
+            refs.append(Ref(which.start(1), which.end(1), r.crossing, r.side, "which", shown=(r.start, r.end),
+                            named_post=r.named_post))
     if s == 0 and not named and "\n" in state.text[e:e + 1]:
         refs += _headline_refs(state, e)
     elif not named:  # "Sunni fighters have seized a border post on the frontier" in a one-crossing article

@@ -46,8 +46,12 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     antecedent = None
     if actor is None and refs and role in ("verb", "direct", "intransitive"):
         actor = antecedent = _antecedent(sent, lo, trigger)
-    if actor is None or not refs:
+    if actor is None and refs and trigger.type in ("closed", "reopened"):
+        actor = Actor(trigger.start, trigger.start, None, "implied")  # "the Jaber crossing was closed": its country's act
+    if not refs:
         return []
+    if actor is None:
+        return [(None, r) for r in refs]  # the words say what and where, not who: a candidate
     # a relative pronoun stands for the one group before it ("both ISIL and the YPG, which controls ...")
     actors = _coordinated(sent, actor, trigger) if role in ("verb", "direct", "intransitive") and not antecedent else [actor]
     if len(actors) > 1 and len(actors) == len(refs) and "respectively" in folded[trigger.start:hi]:
@@ -99,10 +103,12 @@ def _event_date(sent: SentenceView, trigger: Trigger, published: date | None, ki
     return resolve_date(nearest, published), nearest.text
 
 
-def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
-    """The events of the sentence `text[s:e]`; updates the article state for what follows."""
+def sentence_events(state: ArticleState, s: int, e: int) -> tuple[list[dict], list[dict]]:
+    """The events of the sentence `text[s:e]` and its candidates (events whose actor the rules
+    could not resolve); updates the article state for what follows."""
     sent = SentenceView(state, s, e)
     events: list[dict] = []
+    candidates: list[dict] = []
     seen = set()
     left = {}  # (reference start, crossing) -> the side a withdrawal in this sentence left
     text = state.text
@@ -111,8 +117,9 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
             later = [t for t in sent.triggers[i + 1:] if text[t.start - 1] != "-"]  # "-held" describes, it does not end a clause
             next_start = later[0].start if later else e
             for actor, ref in _trigger_events(sent, trigger, next_start):
-                faction = actor_id(state, actor, ref, trigger.type)
+                faction = actor_id(state, actor, ref, trigger.type) if actor is not None else None
                 if faction is None:
+                    candidates.append(_candidate(sent, trigger, actor, ref))
                     continue
                 side = ref.side
                 if trigger.type in ("withdrew", "closed", "reopened") and (
@@ -124,6 +131,8 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
                     left[(ref.start, ref.crossing)] = side
                 elif trigger.role == "intransitive" and side is None:
                     side = left.get((ref.start, ref.crossing))  # "guards left their posts and militants moved in": that post
+                if trigger.type in ("closed", "reopened") and actor.kind != "implied":
+                    state.authorities[ref.crossing] = faction
                 key = (trigger.type, ref.crossing, faction, side)
                 if key in seen:
                     continue
@@ -132,7 +141,7 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
                 events.append({
                     "type": trigger.type,
                     "actor": faction,
-                    "actor_text": text[actor.start:actor.end],
+                    "actor_text": text[actor.start:actor.end] if actor.end > actor.start else None,
                     "crossing": ref.crossing,
                     "side": side,
                     "crossing_text": text[ref.shown[0]:ref.shown[1]] if ref.shown else text[ref.start:ref.end],
@@ -145,4 +154,36 @@ def sentence_events(state: ArticleState, s: int, e: int) -> list[dict]:
                     "end": e,
                 })
     advance(state, sent)
-    return events
+    made = {(ev["type"], ev["crossing"]) for ev in events}
+    kept, shown = [], set()
+    for c in candidates:
+        key = (c["type"], c["crossing"])
+        if key not in made and key not in shown:
+            shown.add(key)
+            kept.append(c)
+    return events, kept
+
+
+def _candidate(sent: SentenceView, trigger: Trigger, actor: Actor | None, ref: Ref) -> dict:
+    """What an unresolved trigger still says: the type and crossing are known, the actor is not.
+    `confidence` is lower where the crossing itself was inferred rather than named."""
+    text = sent.state.text
+    day, day_text = _event_date(sent, trigger, sent.state.published, trigger.type)
+    return {
+        "type": trigger.type,
+        "actor": None,
+        "actor_text": text[actor.start:actor.end] if actor is not None and actor.end > actor.start else None,
+        "crossing": ref.crossing,
+        "side": ref.side,
+        "crossing_text": text[ref.shown[0]:ref.shown[1]] if ref.shown else text[ref.start:ref.end],
+        "date": day.isoformat() if day else None,
+        "date_text": day_text,
+        "hedged": sent.attr.hedged,
+        "source": sent.attr.source,
+        "sentence": text[sent.s:sent.e],
+        "start": sent.s,
+        "end": sent.e,
+        "candidate": True,
+        "missing": ["actor"],
+        "confidence": 0.5 if ref.kind == "name" else 0.3,
+    }

@@ -39,6 +39,7 @@ class Mention:
     side: str | None
     kind: str = "name"          # name | anaphor | it | pair | ordinal | town-crossing
     list_id: int | None = None  # mentions named together ("Al-Qaim and Rabia") share an id
+    named_post: str | None = None  # the country of the post whose name was used, when only one was
 
 
 @dataclass
@@ -185,11 +186,31 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
                     lead = _LEAD_IN.search(folded[max(0, start - 40):start])
                     if lead and "\n" not in text[start - len(lead.group()):start]:
                         start -= len(lead.group())
+            if side is None and len(by_crossing) == 1:
+                side = _side_from_countries(gaz, cid, before, after[noun_after.end():] if noun_after else None)
             if len(by_crossing) == 1 and noun_after:
                 end = last + noun_after.end()
-            mentions.append(Mention(start, end, cid, side, "name", list_id))
+            named_post = next(iter(post_countries)) if len(post_countries) == 1 else None
+            mentions.append(Mention(start, end, cid, side, "name", list_id, named_post))
     mentions.sort(key=lambda m: m.start)
     return mentions, towns
+
+
+_WITH_COUNTRY = re.compile(r" +(?:with|into|to|from) +(?:neighbou?ring +|the +)?([a-z]+)(?![a-z])")
+_COUNTRY_OWNS = re.compile(r"(?<![a-z])([a-z]+) s +(?:(?:main|key|vital|strategic|only|official|northern|southern|eastern|western) +)?$")
+
+
+def _side_from_countries(gaz: Gazetteer, crossing: str, before: str, after_noun: str | None) -> str | None:
+    """ "Syria's Nasib crossing": the owner's post; "the Nasib border crossing with Jordan": the post that
+    is not in the country named after "with" (the country across the border)."""
+    countries = gaz.countries.get(crossing, ())
+    owner = _COUNTRY_OWNS.search(before)
+    if owner and gaz.side_words.get(owner.group(1)) in countries:
+        return gaz.side_words[owner.group(1)]
+    across = _WITH_COUNTRY.match(after_noun) if after_noun is not None else None
+    if across and gaz.side_words.get(across.group(1)) in countries and len(countries) == 2:
+        return next(c for c in countries if c != gaz.side_words[across.group(1)])
+    return None
 
 
 def _side_named(crossing: str, post_countries: set, one_post: bool) -> str | None:

@@ -15,7 +15,7 @@ from store.extract.sentences import split_sentences
 from store.extract.triggers import find_triggers
 
 
-def extract(raw: str, published=None) -> tuple[str, dict, list[dict]]:
+def extract(raw: str, published=None) -> tuple[str, dict, list[dict], list[dict]]:
     fields, body = split_front_matter(raw or "")
     text = clean_body(body)
     day = parse_published(published) if published is not None else None
@@ -29,16 +29,16 @@ def extract(raw: str, published=None) -> tuple[str, dict, list[dict]]:
         "published": day.isoformat() if day else None,
         "url": fields.get("url"),
     }
-    return text, meta, find_events(text, day)
+    return (text, meta, *find_events(text, day))
 
 
-def find_events(text: str, published=None) -> list[dict]:
-    """Events of an already cleaned text, in reading order."""
+def find_events(text: str, published=None) -> tuple[list[dict], list[dict]]:
+    """Events and candidates of an already cleaned text, each in reading order."""
     folded = fold(text)
     mentions, towns = find_crossings(text, folded)
     triggers = find_triggers(folded, text)
     if not triggers:
-        return []
+        return [], []
     actors = find_actors(text, folded)
     state = ArticleState(text, folded, published, mentions, towns, actors, triggers)
     references = sorted([m.start for m in mentions] + [t.start for t in towns] + [a for a, _ in state.anaphors]
@@ -61,6 +61,9 @@ def find_events(text: str, published=None) -> list[dict]:
         return keep
 
     events: list[dict] = []
+    candidates: list[dict] = []
     for s, e in split_sentences(text, keep=worth_splitting):
-        events.extend(sentence_events(state, s, e))
-    return events
+        found, unsure = sentence_events(state, s, e)
+        events.extend(found)
+        candidates.extend(unsure)
+    return events, candidates

@@ -144,6 +144,9 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
         # had been closed after Daesh took over the highway": that verb has its own)
         refs = [r for r in sent.refs if r.kind == "which" and lo <= r.start < trigger.start
                 and "," not in folded[r.end:trigger.start]]
+    if not refs and kind in ("closed", "reopened") and not _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]):
+        refs = refs_before(sent, lo, trigger)  # "the Nasib crossing reopened on Monday": the crossing is the subject
+        return None, refs
     if not refs:
         return None, []
     if trigger.start and state.text[trigger.start - 1] == "-":  # "the rebel-held Nasib crossing", "IS-controlled"

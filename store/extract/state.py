@@ -31,6 +31,7 @@ class Ref:
     kind: str
     list_id: int | None = None
     shown: tuple | None = None   # the words to show as crossing_text when they are not the reference itself
+    named_post: str | None = None  # the country of the post whose name was used (a named mention)
 
 
 @dataclass
@@ -49,6 +50,7 @@ class ArticleState:
     previous_source: str | None = None
     seen_crossings: set = field(default_factory=set)   # crossings named so far: one alone is never ambiguous
     last_org: str | None = None
+    authorities: dict = field(default_factory=dict)   # crossing -> who was last named closing or reopening it
     sentence_index: int = 0
     dominant: dict = field(default_factory=dict)
     country_counts: dict = field(default_factory=dict)

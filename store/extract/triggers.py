@@ -58,7 +58,7 @@ def _lexicon(_key: int = 0) -> Lexicon:
         entries=entries,
         participles=frozenset(fold_name(w) for w in data.get("participles", [])),
         negation=re.compile(r"(?:\b(?:" + _alternation(data.get("negations", [])) + r"|no)\b|n[\u2019']t\b)"),
-        irrealis=re.compile(r"\b(?:" + _alternation(irrealis) + r")(?: +\w+ly| +not| +soon| +also| +then)?(?: +(?:the|a|an|its|their|his|her))? *$"),
+        irrealis=re.compile(r"\b(?:" + _alternation(irrealis) + r")(?: +\w+ly| +not| +soon| +also| +then)?(?: +(?:remain|stay|be|go|get))?(?: +(?:the|a|an|its|their|his|her))? *$"),
         realis_to=re.compile(r"\b(?:" + _alternation(data.get("realis_before_to", [])) + r") +to *$"),
         past_state=re.compile(r"(?<![a-z])(?<!has )(?<!have )(?<!ve )(?:" + _alternation(data.get("past_state", [])) + r")"
                               r"(?: +(?:been|long|already|also|once|still|jointly|\w+ly))* *$"),
