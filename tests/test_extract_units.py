@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from store.extract import extract_article
 from store.extract.attribution import attribute
 from store.extract.fold import fold, literal_regex
 from store.paths import bundled_data
@@ -60,3 +61,11 @@ def test_hedge_words_mark_the_claim():
     assert attribution("IS reportedly seized the crossing.").hedged
     assert attribution("The crossing is said to be in rebel hands.").hedged
     assert not attribution("IS seized the crossing, officers said.").hedged
+
+
+def test_a_giant_report_stops_at_the_event_cap_and_says_so():
+    from store.extract.pipeline import MAX_EVENTS
+
+    result = extract_article("Rebels seized the Nasib crossing on Monday. " * (MAX_EVENTS + 50), published="2016-01-01")
+    assert len(result.events) == MAX_EVENTS and result.meta["capped"] is True
+    assert extract_article("Rebels seized the Nasib crossing on Monday.", published="2016-01-01").meta["capped"] is False

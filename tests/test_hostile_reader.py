@@ -88,8 +88,14 @@ def test_device_is_refused_without_reading_forever():
 def test_fifty_megabyte_file_is_refused_by_the_size_cap(tmp_path):
     path = big_file(tmp_path / "huge.txt", 50)
     message = reason(path)
-    assert "too large" in message and "MB" in message
+    assert "too large" in message and "MiB" in message
     assert path.stat().st_size > MAX_BYTES  # left untouched
+
+
+def test_the_size_cap_message_gives_size_and_cap_in_one_unit(tmp_path):
+    path = tmp_path / "just_over.txt"
+    path.write_bytes(b"a" * (MAX_BYTES + 100_000))
+    assert reason(path) == "too large (20.10 MiB; the cap is 20 MiB)"
 
 
 def test_one_line_of_five_megabytes_is_read(tmp_path):

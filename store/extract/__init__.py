@@ -7,7 +7,7 @@ Public interface (the rest of Crosswatch depends only on this):
 
 `Extraction.text` is the cleaned article text the article pane shows; every event's
 `start`/`end` index into it. `Extraction.meta` holds title, source, published (ISO date
-or None), url. `Extraction.events` are dicts with the fields of EVENTS.md except
+or None), url, and `capped` (True when the article reached MAX_EVENTS and the rest was not read). `Extraction.events` are dicts with the fields of EVENTS.md except
 `article`, which the caller adds. `Extraction.candidates` are what the rules could not
 resolve fully (type and crossing known, actor unknown): the same fields with `actor` null,
 `candidate: true`, `missing` (the fields an analyst must fill) and `confidence` (0-1). They are

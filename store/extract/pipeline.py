@@ -15,6 +15,9 @@ from store.extract.sentences import split_sentences
 from store.extract.triggers import find_triggers
 
 
+MAX_EVENTS = 1000  # per article: real reports hold a few dozen; a giant or hostile text stops here (meta "capped")
+
+
 def extract(raw: str, published=None) -> tuple[str, dict, list[dict], list[dict]]:
     fields, body = split_front_matter(raw or "")
     text = clean_body(body)
@@ -29,7 +32,9 @@ def extract(raw: str, published=None) -> tuple[str, dict, list[dict], list[dict]
         "published": day.isoformat() if day else None,
         "url": fields.get("url"),
     }
-    return (text, meta, *find_events(text, day))
+    events, candidates = find_events(text, day)
+    meta["capped"] = max(len(events), len(candidates)) >= MAX_EVENTS
+    return text, meta, events, candidates
 
 
 def find_events(text: str, published=None) -> tuple[list[dict], list[dict]]:
@@ -66,4 +71,7 @@ def find_events(text: str, published=None) -> tuple[list[dict], list[dict]]:
         found, unsure = sentence_events(state, s, e)
         events.extend(found)
         candidates.extend(unsure)
+        if len(events) >= MAX_EVENTS or len(candidates) >= MAX_EVENTS:
+            del events[MAX_EVENTS:], candidates[MAX_EVENTS:]
+            break
     return events, candidates
