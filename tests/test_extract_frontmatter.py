@@ -9,7 +9,7 @@ def test_all_four_keys_are_read_and_the_title_is_not_prepended():
     raw = "---\ntitle: Militants seize crossing\nsource: The Peninsula\npublished: 2014-06-24\nurl: https://x.org/a\n---\nBody line.\n"
     result = extract_article(raw)
     assert result.meta == {"title": "Militants seize crossing", "source": "The Peninsula",
-                           "published": "2014-06-24", "url": "https://x.org/a"}
+                           "published": "2014-06-24", "url": "https://x.org/a", "capped": False}
     assert result.text == "Body line."
 
 

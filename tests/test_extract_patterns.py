@@ -77,7 +77,10 @@ def test_negation_gives_no_event():
 
 def test_plans_threats_and_questions_give_no_event():
     assert events("The Syrian army could capture the Nasib crossing.") == []
-    assert events("Militants attempted to seize the Rabia crossing.") == []
+    # an attempt to seize is no capture, but it is an attack on the crossing
+    assert events("Militants attempted to seize the Rabia crossing.") == [("attacked", "militants", "rabia")]
+    assert events("Rebels tried at noon today to seize control of the Nasib crossing but failed.") == [
+        ("attacked", "syria-opposition", "nasib")]
     assert events("Iraq said the Safwan crossing would reopen next week.") == []
     assert events("Will IS take the Al Qaim crossing?") == []
 

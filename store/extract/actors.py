@@ -45,6 +45,8 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
         return possessor(state, actor)
     if actor.kind == "authority" and event_type in ("closed", "reopened"):
         return actor.faction
+    if actor.kind == "unclaimed":
+        return actor.faction
     if actor.kind == "implied":
         return implied_authority(state, ref)
     return None

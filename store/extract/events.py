@@ -10,6 +10,7 @@ Where a reference cannot be resolved reliably the event is left out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from store.extract.actors import actor_id, government_country, usable_actor
@@ -20,7 +21,7 @@ from store.extract.factions import Actor
 from store.extract.roles import RULES, active
 from store.extract.state import ArticleState, Ref
 from store.extract.tense import hold_is_over
-from store.extract.triggers import Trigger, is_irrealis, is_negated
+from store.extract.triggers import Trigger, is_irrealis, is_negated, lexicon
 
 _POSTS = re.compile(r"(?<![a-z])posts?(?![a-z])")
 _COORDINATION = re.compile(r" *(?:,|and|, +and|&) +(?:the +|(?:other|allied|fellow|affiliated) +(?:[a-z]+ +)?)?"
@@ -33,6 +34,9 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     folded = sent.state.folded
     lo, hi = sent.clause(trigger)
     before = folded[max(sent.s, trigger.start - 60):trigger.start]
+    attempt = _ATTEMPT.search(before) if trigger.word.startswith("attempt:") else None
+    if attempt:
+        before = before[:attempt.start()]
     if is_negated(before[-(trigger.start - lo):] if trigger.start > lo else "", sent.state.text[max(lo, trigger.start - 40):trigger.start]):
         return []
     if is_irrealis(before) or re.search(r"\b(?:if|unless|whether)\b", folded[lo:trigger.start]):
@@ -48,6 +52,8 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
         actor = antecedent = _antecedent(sent, lo, trigger)
     if actor is None and refs and trigger.type in ("closed", "reopened"):
         actor = Actor(trigger.start, trigger.start, None, "implied")  # "the Jaber crossing was closed": its country's act
+    if actor is None and refs and trigger.type == "attacked" and lexicon().unclaimed.search(folded, max(lo, trigger.start - 25), trigger.end):
+        actor = Actor(trigger.start, trigger.start, "militants", "unclaimed")  # "two car bombs exploded at the crossing"
     if not refs:
         return []
     if actor is None:
@@ -59,6 +65,9 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     return [(a, r) for a in actors for r in refs]
 
 
+_ATTEMPT = re.compile(r"(?<![a-z])(?:tried|try|tries|trying|attempted|attempting|attempts?|sought|seeking|seeks?|bid|failed|fails?"
+                      r"|efforts?|push(?:ed|ing)?|fighting|fought|battl(?:ed|ing)|advancing|advanced|moving|moved|offensive)"
+                      r"(?: +(?:at +noon|in +vain|again|repeatedly|today|overnight|\w+ly))* +to +(?:\w+ly +)?$")
 _RELATIVE = re.compile(r"\)? *, +(?:who|which)\b")
 
 
@@ -116,6 +125,9 @@ def sentence_events(state: ArticleState, s: int, e: int) -> tuple[list[dict], li
         for i, trigger in enumerate(sent.triggers):
             later = [t for t in sent.triggers[i + 1:] if text[t.start - 1] != "-"]  # "-held" describes, it does not end a clause
             next_start = later[0].start if later else e
+            if trigger.type == "captured" and _ATTEMPT.search(state.folded, max(s, trigger.start - 60), trigger.start):
+                # "militants tried to seize the crossing", "failed to take it": an attack, whatever came of it
+                trigger = replace(trigger, type="attacked", word="attempt:" + trigger.word)
             for actor, ref in _trigger_events(sent, trigger, next_start):
                 faction = actor_id(state, actor, ref, trigger.type) if actor is not None else None
                 if faction is None:

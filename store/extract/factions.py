@@ -131,7 +131,10 @@ def find_actors(text: str, folded: str) -> list[Actor]:
                 kept[-1] = Actor(last.start, actor.end, actor.faction)
             continue
         kept.append(actor)
-    return kept
+    return [a for a in kept if not _AGAINST.search(folded, max(0, a.start - 9), a.start)]
+
+
+_AGAINST = re.compile(r"(?<![a-z])(?:anti|counter) $")  # "anti-ISIL forces" are not ISIL
 
 
 def dominant_country(text: str, candidates: tuple[str, ...], counts: dict | None = None) -> str | None:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from store.datafiles import load
 from store.extract.fold import fold_name, word_regex
+from store.extract.spelling import skeleton_table, variant_hits
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Gazetteer:
     regions: dict          # folded province or region -> country code
     region_regex: re.Pattern   # " in (western) Anbar": after a reference
     another_region: re.Pattern  # " and Iraq's Anbar province": a second one right after the first
+    skeletons: dict        # spelling skeleton -> posts (as town names: they need a crossing word)
 
 
 @lru_cache(maxsize=4)
@@ -93,8 +95,10 @@ def _gazetteer(_key: int = 0) -> Gazetteer:
     )
     region_regex = re.compile(r" +(?:in|inside) +(?:the +)?" + region_name)
     another_region = re.compile(r" *(?:provinces?|governorates?|regions?)? *(?:,|and|&|/) *(?:the +)?" + region_name)
+    skeletons = {key: tuple(Post(p.crossing, p.country, True) for p in found)
+                 for key, found in skeleton_table(posts).items()}
     return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, named_after,
-                     side_words, side_regex, regions, region_regex, another_region)
+                     side_words, side_regex, regions, region_regex, another_region, skeletons)
 
 
 def gazetteer() -> Gazetteer:
@@ -104,8 +108,8 @@ def gazetteer() -> Gazetteer:
 _PERSON_BEFORE = re.compile(r"(?<![a-z])(?:ibn|bin|bint|abu|umm|khalid|sheikh|sheik|shaikh|mr|dr) +$")
 _TOWN_BEFORE = re.compile(r"(?:town|city|village|district|towns|cities|villages|outskirts|area|areas|province|region) +of +(?:the +)?$")
 _NOUN_AFTER = re.compile(
-    r" *(?:border +|frontier +|boundary +)?(?:crossing +points?|crossings?|border +posts?|posts?|gates?|outposts?|terminals?"
-    r"|complex|border +points?|checkpoints?|stations?)(?![a-z])"
+    r" *(?:s +)?(?:(?:international|land) +)?(?:border +|frontier +|boundary +)?(?:crossing +points?|crossings?|border +posts?|posts?|gates?|outposts?|terminals?"
+    r"|complex|border +points?|checkpoints?|stations?|ports?|border(?! +(?:area|region|town|city|zone|strip|villages?|province|district|wall|fence|line|areas|regions)))(?![a-z])"
 )
 _POST_WORD = re.compile(r"(?<![a-z])(?:(?:out)?posts?|checkpoints?|terminals?|stations?)(?![a-z])")
 _OTHER_PLACE_AFTER = re.compile(
@@ -129,6 +133,8 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
         if _PERSON_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
             continue  # "Khalid ibn al-Walid" is a man (and a brigade), not the crossing
         hits.append((m.start(), m.end(), gaz.posts[" ".join(m.group().split())]))
+    hits += variant_hits(text, folded, gaz.skeletons, [(a, b) for a, b, _ in hits])
+    hits.sort(key=lambda h: h[0])
     mentions: list[Mention] = []
     towns: list[Town] = []
     list_counter = 0

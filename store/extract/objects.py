@@ -26,6 +26,7 @@ _LOCATIVE_OBJECT = re.compile(r" +(?:(?:the|a|an) +)?(?:talks|meetings?|position
 _TOWN_AND_THE = re.compile(r" *(?:the +|both +the +)?(?:border +)?(?:town|city|village) +(?:and|as +well +as|along +with) +(?:the +|its +)?")
 ALONG = re.compile(r"\b(?:along +with|together +with|as +well +as|and|plus|including) +(?:the +)?$")
 _CONNECT = re.compile(r"^(?:[ ,]|and\b|or\b|as +well +as\b|along +with\b|together +with\b|plus\b)*$")
+_APPOSITIVE = re.compile(r" *(?:,|\() *[^,;()]{1,60}(?:,|\))")
 _MAX_GAP_WORDS = {"direct": 2, "verb": 6, "nominal-by": 3, "intransitive": 6}
 
 
@@ -76,7 +77,10 @@ def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
     refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start]
     folded = sent.state.folded
     reach = 12 if folded[max(0, trigger.start - 2):trigger.start] == ", " else 6  # "A crossing on the highway, seized by IS"
-    if not refs or words_between(folded, refs[-1].end, trigger.start) > reach:
+    if not refs:
+        return []
+    aside = _APPOSITIVE.match(folded, refs[-1].end, trigger.start)  # "Qaim post, opposite Abu Kamal, is now held by ..."
+    if words_between(folded, aside.end() if aside else refs[-1].end, trigger.start) > reach:
         return []  # "Near the Al Qaim crossing, the area under IS control grew": not the subject
     kept = [refs[-1]]
     for r in reversed(refs[:-1]):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from store.extract.clean import clean_body
 from store.extract.dates import find_dateline, parse_published
@@ -37,11 +38,21 @@ def extract(raw: str, published=None) -> tuple[str, dict, list[dict], list[dict]
     return text, meta, events, candidates
 
 
+_LINK = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _outside(spans: list[tuple[int, int]], items: list) -> list:
+    return [x for x in items if not any(a <= x.start < b for a, b in spans)]
+
+
 def find_events(text: str, published=None) -> tuple[list[dict], list[dict]]:
     """Events and candidates of an already cleaned text, each in reading order."""
     folded = fold(text)
     mentions, towns = find_crossings(text, folded)
     triggers = find_triggers(folded, text)
+    links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
+    if links:  # "https://.../jordan-closes-jaber-border-crossing": an address, not a sentence
+        mentions, towns, triggers = (_outside(links, items) for items in (mentions, towns, triggers))
     if not triggers:
         return [], []
     actors = find_actors(text, folded)

@@ -39,6 +39,7 @@ class Lexicon:
     pair: re.Pattern
     ordinal: re.Pattern
     ordinals: dict
+    unclaimed: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -70,6 +71,7 @@ def _lexicon(_key: int = 0) -> Lexicon:
         pair=prefix_regex(fold_name(w) for w in data.get("pair_anaphors", [])),
         ordinal=re.compile(r"(?:" + _alternation(data.get("ordinals", {})) + r")(?= *(?:[,.;:)]|$|and\b|while\b|but\b|whereas\b|respectively\b))"),
         ordinals={fold_name(k): v for k, v in data.get("ordinals", {}).items()},
+        unclaimed=re.compile(r"(?<![a-z])(?:" + (_alternation(data.get("unclaimed_attack_words", [])) or "(?!)") + r")(?![a-z])"),
     )
 
 

@@ -1,0 +1,64 @@
+"""Transliterations the gazetteer does not list: "Yaribiyah", "Turaibil", "Kasab", "Jousseh".
+
+Arabic, Kurdish and Turkish place names reach English in many spellings that differ in
+vowels, doubled letters, the article (al-, el-, ar-, none) and a few consonants (q/k/c, p/f,
+kh/k, sh/s). `skeleton` keeps what the spellings share: the first letter and the consonants
+after it, with those differences folded away. A capitalised word or run of words whose
+skeleton is a listed name's is that post's name, spelled otherwise. Such a match is weaker
+than a listed name, so it counts only beside a crossing word, as a town name does.
+Skeletons shorter than three letters, or shared by two crossings, are never used.
+"""
+from __future__ import annotations
+
+import re
+
+ARTICLES = frozenset("al el ar as at ad an ash az ad".split())
+_SAME = str.maketrans({"q": "k", "c": "k", "p": "f", "v": "f", "x": "k", "'": "", "`": ""})
+_H_AFTER = re.compile(r"(?<=[bcdfgjklmnpqrstvwxz])h|h$")
+_INNER_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z\u00c0-\u00de\u0130\u015e\u00c7][\w'\u2019]*(?:[ -][A-Z\u00c0-\u00de\u0130\u015e\u00c7][\w'\u2019]*|[ -](?:al|el|ar|as|at|ad|an|ash)-?(?=[A-Z]))*")
+MIN_LETTERS = 3
+
+
+def skeleton(folded_name: str) -> str:
+    """The spelling-independent core of a folded name ("al yarubiyah" -> "yrb")."""
+    words = [w for w in re.split(r"[^a-z']+", folded_name) if w and w not in ARTICLES]
+    letters = "".join(words).translate(_SAME)
+    letters = _H_AFTER.sub("", letters)
+    letters = _INNER_VOWELS.sub("", letters)
+    return _DOUBLES.sub(r"\1", letters)
+
+
+def skeleton_table(names: dict[str, tuple]) -> dict[str, tuple]:
+    """Skeleton -> posts, for the folded names of `names` (folded name -> posts), keeping only
+    skeletons long enough and belonging to one crossing."""
+    table: dict[str, set] = {}
+    for name, posts in names.items():
+        key = skeleton(name)
+        if len(key) >= MIN_LETTERS:
+            table.setdefault(key, set()).update(posts)
+    return {key: tuple(posts) for key, posts in table.items() if len({p.crossing for p in posts}) == 1}
+
+
+def variant_hits(text: str, folded: str, table: dict, taken: list[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
+    """(start, end, posts) for capitalised words in `text` spelling a post's name another way,
+    outside the spans already `taken` by listed names."""
+    if not table:
+        return []
+    hits = []
+    for m in _CAPITALISED.finditer(text):
+        words = list(re.finditer(r"\S+", m.group()))
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 3), i, -1):
+                start, end = m.start() + words[i].start(), m.start() + words[j - 1].end()
+                while end > start and not folded[end - 1].isalnum():
+                    end -= 1
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                posts = table.get(skeleton(folded[start:end]))
+                if posts:
+                    hits.append((start, end, posts))
+                    taken = taken + [(start, end)]
+                    break
+    return hits
