@@ -68,7 +68,9 @@ def attribute(sentence: str, folded: str, previous_source: str | None) -> Attrib
             sources.append((m.start("src"), src))
             spans.append((m.start(), m.end()))
     for m in _INVERTED.finditer(sentence):
-        if (src := _clean_source(m.group("src"))) and not any(s <= m.start() < e for s, e in spans):
+        # ", said IS fighters had shelled the gate": a clause follows "said", not the one who said it
+        if (src := _clean_source(m.group("src"))) and _plausible_source("x " + m.group("src")) \
+                and not any(s <= m.start() < e for s, e in spans):
             sources.append((m.start("src"), src))
             spans.append((m.start(), m.end()))
     for m in _TRAILING.finditer(sentence):

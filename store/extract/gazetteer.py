@@ -122,7 +122,7 @@ _NOUN_BEFORE = re.compile(
 _APPOSITION_BEFORE = re.compile(r"(?:crossings|posts|crossing +points|border +points|gates)(?![a-z])[^.;!?]{0,45}?[,:(\u2014\u2013-] *$")
 _EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
 _CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or)\s*$")
-_LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy|border|frontier) +){0,2}$")
+_LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy|border|frontier) +){0,2}(?:(?<![a-z])(?:al|el|ar|ash) +)?$")
 
 
 def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:

@@ -26,7 +26,9 @@ _LOCATIVE_OBJECT = re.compile(r" +(?:(?:the|a|an) +)?(?:talks|meetings?|position
 _TOWN_AND_THE = re.compile(r" *(?:the +|both +the +)?(?:border +)?(?:town|city|village) +(?:and|as +well +as|along +with) +(?:the +|its +)?")
 ALONG = re.compile(r"\b(?:along +with|together +with|as +well +as|and|plus|including) +(?:the +)?$")
 _CONNECT = re.compile(r"^(?:[ ,]|and\b|or\b|as +well +as\b|along +with\b|together +with\b|plus\b)*$")
-_APPOSITIVE = re.compile(r" *(?:,|\() *[^,;()]{1,60}(?:,|\))")
+_APPOSITIVE = re.compile(r" *(?:,|\() *[^,;()]{1,100}(?:,|\))"  # "Qaim post, opposite Abu Kamal, is ..."
+                         r"| +(?:near|in|on|at|along|outside|inside|close +to|(?:north|south|east|west)(?:east|west)? +of)"
+                         r" +(?:[a-z]+ +){0,6}?(?=(?:(?:is|was|were|are|has|have|had|remains?|remained)(?: +\w+ly)?|(?:\w+ly +)?(?:seized|captured|taken|held|closed|shut|reopened))\b)")
 _MAX_GAP_WORDS = {"direct": 2, "verb": 6, "nominal-by": 3, "intransitive": 6}
 
 

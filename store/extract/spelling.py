@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-ARTICLES = frozenset("al el ar as at ad an ash az ad".split())
+ARTICLES = frozenset("al el ar ash".split())
 _SAME = str.maketrans({"q": "k", "c": "k", "p": "f", "v": "f", "x": "k", "'": "", "`": ""})
 _H_AFTER = re.compile(r"(?<=[bcdfgjklmnpqrstvwxz])h|h$")
 _INNER_VOWELS = re.compile(r"(?<=.)[aeiouy]")

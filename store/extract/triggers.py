@@ -87,7 +87,8 @@ _NOT_CONTROL_VERB = re.compile(r"(?:government|their|its|his|her|under|lost|lose
 
 
 _UNDER_CONTROL = re.compile(
-    r"under +(?!the +control)(?:the +)?(?:full +|complete +|total +|effective +|firm +)?(?:[a-z]+ +){1,5}?control(?![a-z])"
+    r"under +(?!the +control)(?:the +)?(?:full +|complete +|total +|effective +|firm +)?(?:[a-z]+ +){1,5}?(?:control|rule|administration)(?![a-z])"
+    r"|under +the +(?:[a-z]+ +){1,2}government(?![a-z])(?! +s\b| +of\b)"
 )
 _IN_HANDS = re.compile(r"in(?:to)? +(?!the +hands)(?:the +)?(?:[a-z]+ +){1,3}?hands(?![a-z])")
 _COMING_UNDER = re.compile(r"(?<![a-z])(?:came|come|comes|coming|fell|fallen|falls|falling|brought|passed|back) +$")
