@@ -43,8 +43,8 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
         return state.last_org
     if actor.kind == "possessive":
         return possessor(state, actor)
-    if actor.kind == "authority" and event_type in ("closed", "reopened"):
-        return actor.faction
+    if actor.kind == "authority":
+        return actor.faction  # only offered for other types when the state is the verb's subject
     if actor.kind == "unclaimed":
         return actor.faction
     if actor.kind == "implied":

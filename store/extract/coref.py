@@ -17,10 +17,13 @@ from store.extract.triggers import lexicon
 
 _PLACE_AFTER = re.compile(r" +(?:near|in|at|outside|by|of|on +the +edge +of)(?: +the)?(?: +(?:\w+ +)?(?:town|city|village) +of)? +(?:the +)?")
 _BARE_CROSSING = re.compile(r"(?<![a-z])(?:border +crossing|border +post|border +point|border +gate|frontier +post|crossing +point"
-                            r"|(?:main|key|strategic|major|last|only|vital|busiest) +crossing)(?![a-z])")
+                            r"|(?:main|key|strategic|major|last|only|vital|busiest|north|south|east|west|northern|southern) +(?:[a-z]+ +)?crossing)(?![a-z])")
 _WHICH = re.compile(r" *, +(which)\b")
-_INDEFINITE = re.compile(r"(?<![a-z])an? +(?:(?:key|main|strategic|major|vital|remote|desert|official|busy) +)?"
-                         r"(?:border +crossing|border +post|border +point|frontier +post|crossing +point)(?![a-z])")
+_UNNAMED_ADJ = (r"(?:key|main|strategic|major|vital|remote|desert|official|busy|busiest|last|only|sole|important|principal|second|third"
+                r"|another|northern|southern|eastern|western|north|south|east|west|nearby|third|biggest|largest|vital|crucial|sensitive|[a-z]+ian|[a-z]+ish)")
+_INDEFINITE = re.compile(r"(?<![a-z])(?:an?|its|their|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi +arabia) +s) +(?:" + _UNNAMED_ADJ + r" +){0,2}"
+                         r"(?:land +)?(?:border +crossing|border +post|border +point|border +gate|frontier +post|frontier +crossing|crossing +point"
+                         r"|(?:" + _UNNAMED_ADJ + r" +)crossing)(?![a-z])")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
@@ -125,11 +128,12 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
 
 def _headline_refs(state: ArticleState, e: int) -> list[Ref]:
     """ "ISIS seizes border crossing in western Anbar": a headline's unnamed crossing is the one
-    crossing the whole article names (or whose town it names), if it names only one."""
+    crossing the whole article names (or whose town it names), if it names only one, else the
+    one its first paragraphs name first (the lede tells the headline's story)."""
     m = _BARE_CROSSING.search(state.folded, 0, e)
     if not m:
         return []
-    crossing = state.only_crossing
+    crossing = state.only_crossing or state.lead_crossing
     return [Ref(m.start(), m.end(), crossing, None, "headline")] if crossing else []
 
 

@@ -120,6 +120,7 @@ _NOUN_BEFORE = re.compile(
     r"(?:crossings?|crossing +points?|border +posts?|posts?|border +points?|gates?) +(?:of|at|in|near|known +as|called|named) +(?:the +)?$"
 )
 _APPOSITION_BEFORE = re.compile(r"(?:crossings|posts|crossing +points|border +points|gates)(?![a-z])[^.;!?]{0,45}?[,:(\u2014\u2013-] *$")
+_APPOSITION_AFTER = re.compile(r" *, +(?:the +|a +|an +|its +)?(?:[a-z]+ +){0,3}?(?:border +|frontier +)?(?:crossing|post|gate|crossing +point)(?![a-z])")
 _EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
 _CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or)\s*$")
 _LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy|border|frontier) +){0,2}(?:(?<![a-z])(?:al|el|ar|ash) +)?$")
@@ -159,6 +160,7 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
             lowered = lowered[:example.start()] + ","
         apposition = _APPOSITION_BEFORE.search(lowered)
         context = bool(noun_after or _NOUN_BEFORE.search(before) or gazetteer().side_regex.search(before)
+                       or _APPOSITION_AFTER.match(after)  # "Qaim, key border crossing"; "Kasab, the last border gate"
                        or (apposition and (len(chain) > 1 or example)))
         by_crossing: dict[str, list] = {}
         for start, end, posts in chain:

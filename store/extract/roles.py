@@ -22,6 +22,8 @@ _POSSESSIVE = re.compile(r" s +(?:(?:recent|swift|sudden|latest|final|eventual|r
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we|it)(?: +(?:had|have|has|already|also|still|now|jointly))* *$")
+_HAILED = re.compile(r"(?<![a-z])(?:celebrat|announc|complet|declar|confirm|hail|claim|welcom|finish|conclud)[a-z]* +(?:the +)?$")
+_THEIR = re.compile(r"(?<![a-z])(?:their|its) +$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 _FROM = re.compile(r"\b(?:from|of) +$")
 
@@ -67,10 +69,14 @@ def _nominal_by(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end
     if not refs:
         return None, []
     actor = sent.by_agent(refs[-1].end, trigger.type)
+    folded = sent.state.folded
     if actor is None and trigger.word.endswith(" of"):
-        folded = sent.state.folded
         owners = [a for a in sent.actors if _POSSESSIVE.fullmatch(folded, a.end, trigger.start) and usable_actor(a, trigger.type)]
         actor = owners[-1] if owners else None
+    if actor is None and _HAILED.search(folded, max(lo, trigger.start - 40), trigger.start):
+        actor = sent.actor_before(trigger, lo, trigger.type)  # "the militants celebrated the capture of Kasab"
+    if actor is None and _THEIR.search(folded, max(lo, trigger.start - 8), trigger.start):
+        actor = previous_group(sent.state, trigger.start)  # "followed their seizure of the crossing"
     return actor, refs
 
 
@@ -159,6 +165,8 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
         # "Rebels claimed they had seized ...": the pronoun is the group just named
         named = [a for a in state.within("actors", sent.s, lo) if a.kind in ("name", "generic") and usable_actor(a, kind)]
         actor = named[-1] if named else None
+    if actor is None and _THEIR.search(lead):
+        actor = previous_group(state, trigger.start)  # "the advance followed their seizing of a border crossing"
     if actor is None and _PARTICIPIAL_LEAD.match(lead):
         comma = folded.find(",", refs[-1].end, sent.e)  # "Just days after capturing Y, X now controls ..."
         if comma >= 0:

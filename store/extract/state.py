@@ -81,6 +81,12 @@ class ArticleState:
         crossings = {x.crossing for x in self.mentions} or {t.crossing for t in self.towns}
         return next(iter(crossings)) if len(crossings) == 1 else None
 
+    @cached_property
+    def lead_crossing(self) -> str | None:
+        """The crossing the article names first, if it is named within its first 1,500 characters."""
+        first = self.mentions[0] if self.mentions else None
+        return first.crossing if first is not None and first.start < 1500 else None
+
     def country_for(self, crossing: str, side: str | None) -> str | None:
         countries = crossing_countries(crossing)
         if side in countries:
