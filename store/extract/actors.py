@@ -12,7 +12,7 @@ import bisect
 import re
 
 from store.extract.factions import Actor, factions, government_of
-from store.extract.gazetteer import crossing_countries
+from store.extract.gazetteer import crossing_countries, post_authority
 from store.extract.state import ArticleState, Ref
 from store.extract.triggers import Trigger
 
@@ -25,6 +25,8 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
             return named
         first = state.country_for(ref.crossing, ref.side)
         if ref.side is not None and government_of(actor.generic, first):
+            if actor.generic == "government" and post_authority(ref.crossing, first):
+                return post_authority(ref.crossing, first)  # "border authorities" at Faysh Khabur: the KRG's
             return government_of(actor.generic, first)
         options = {government_of(actor.generic, c) for c in crossing_countries(ref.crossing)} - {None}
         i = bisect.bisect_left(state._actor_starts, actor.start)
@@ -59,9 +61,11 @@ def implied_authority(state: ArticleState, ref: Ref) -> str | None:
     if ref.crossing in state.authorities:
         return state.authorities[ref.crossing]  # "which the KRG closed in December, reopened on Monday"
     country = state.country_for(ref.crossing, ref.side)
-    if ref.side is None and not state.country_counts.get(country):
+    if ref.side is None and ref.named_post and post_authority(ref.crossing, ref.named_post):
+        country = ref.named_post  # "Fishkhabour border crossing was reopened": the KRG's post
+    elif ref.side is None and not state.country_counts.get(country):
         return None  # the article names neither country: who acted is not said (a candidate)
-    return government_of("government", country)
+    return post_authority(ref.crossing, country) or government_of("government", country)
 
 
 def possessor(state: ArticleState, actor: Actor) -> str | None:

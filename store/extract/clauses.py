@@ -22,6 +22,8 @@ _PREP_BEFORE = re.compile(r"\b(?:of|for|against|from|by|at|on|to|than|toward|tow
 _GROUP_OF = re.compile(r"\b(?:fighters|members|units|forces|troops|elements|militants|militiamen|brigades?|battalions?|soldiers|personnel|remnants|cells|gunmen|contingents?|detachments?) *$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|added|stated|confirmed|declared|claimed)\b(?: +[a-z0-9.]+){0,4} *$")
 _SAID_AFTER = re.compile(r"[ ,]*(?:(?!(?:who|which|that|whose|whom)\b)[a-z0-9.'-]+ +){0,6}?(?:said|say|says|told|announced|reported|stated|confirmed|declared|claimed)\b")
+_MODIFIES_NOUN = re.compile(r" +(?:flags?|banners?|positions?|checkpoints?|bases?|headquarters|territory|territories|areas?|strongholds?"
+                            r"|lines|barracks|convoys?|vehicles?|supply|supplies)(?![a-z])")
 _STATE_SUBJECT = re.compile(r"(?: +(?:has|have|had|on +\w+day|\w+ly|also|now|then|again))* +")
 _NO_ATTRIBUTION = Attribution(None, [], False)
 
@@ -79,6 +81,8 @@ class SentenceView:
         for actor in reversed([a for a in self.actors if lo <= a.start and a.end <= trigger.start]):
             if not usable_actor(actor, event_type) and not _STATE_SUBJECT.fullmatch(folded, actor.end, trigger.start):
                 continue  # "Iraq captures border crossing": a state right before the verb is its forces
+            if _MODIFIES_NOUN.match(folded, actor.end):
+                continue  # "in place of the black ISIL flag": the group only describes a thing
             prep = _PREP_BEFORE.search(folded[max(self.s, actor.start - 16):actor.start])
             if prep and not (prep.group().startswith(("of", "from")) and _GROUP_OF.search(folded[max(self.s, actor.start - 40):actor.start - len(prep.group())])):
                 continue  # "fighters of the YPG", "fighters from the Nusra Front" are those groups

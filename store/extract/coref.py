@@ -52,12 +52,12 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
             refs.append(Ref(start, a_end, town_after[0].crossing, side or town_after[0].country, "town-crossing"))
         elif earlier:
             ante = earlier[-1]
-            refs.append(Ref(start, a_end, ante.crossing, side, "anaphor"))
+            refs.append(Ref(start, a_end, ante.crossing, side, "anaphor", named_post=ante.named_post))
         elif towns:
             town: Town = towns[-1]
             refs.append(Ref(start, a_end, town.crossing, side or town.country, "town-crossing"))
         elif state.topic is not None and (recent <= 3 or state.seen_crossings == {state.topic.crossing}):
-            refs.append(Ref(start, a_end, state.topic.crossing, side, "anaphor"))
+            refs.append(Ref(start, a_end, state.topic.crossing, side, "anaphor", named_post=state.topic.named_post))
         elif state.topic is None and _named_before(state, state.only_crossing, a_start):
             # "Kurds seized the border town of Tal Abyad. The YPG took the border crossing with Turkey":
             # no crossing named as such yet, but the article is about one only, whose town was just read

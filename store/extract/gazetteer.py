@@ -65,6 +65,7 @@ class Gazetteer:
     region_regex: re.Pattern   # " in (western) Anbar": after a reference
     another_region: re.Pattern  # " and Iraq's Anbar province": a second one right after the first
     skeletons: dict        # spelling skeleton -> posts (as town names: they need a crossing word)
+    authorities: dict      # (crossing id, country) -> faction that runs the post, where not the state's government
 
 
 @lru_cache(maxsize=4)
@@ -95,10 +96,11 @@ def _gazetteer(_key: int = 0) -> Gazetteer:
     )
     region_regex = re.compile(r" +(?:in|inside) +(?:the +)?" + region_name)
     another_region = re.compile(r" *(?:provinces?|governorates?|regions?)? *(?:,|and|&|/) *(?:the +)?" + region_name)
+    authorities = {(c["id"], p["country"]): p["authority"] for c in data["crossings"] for p in c["posts"] if p.get("authority")}
     skeletons = {key: tuple(Post(p.crossing, p.country, True) for p in found)
                  for key, found in skeleton_table(posts).items()}
     return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, named_after,
-                     side_words, side_regex, regions, region_regex, another_region, skeletons)
+                     side_words, side_regex, regions, region_regex, another_region, skeletons, authorities)
 
 
 def gazetteer() -> Gazetteer:
@@ -253,6 +255,11 @@ def region_side(folded: str, end: int, crossing: str) -> str | None:
     country = gaz.regions.get(" ".join(m.group(1).split()))
     return country if country in gaz.countries.get(crossing, ()) else None
 
+
+
+def post_authority(crossing: str, country: str | None) -> str | None:
+    """Who runs a post when it is not the state's government (gazetteer 'authority')."""
+    return gazetteer().authorities.get((crossing, country))
 
 
 def crossing_countries(crossing: str) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ _POSSESSIVE = re.compile(r" s +(?:(?:recent|swift|sudden|latest|final|eventual|r
 _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we|it)(?: +(?:had|have|has|already|also|still|now|jointly))* *$")
+_SAID_LEAD = re.compile(r"^\W*(?:[a-z0-9 ,.'-]{0,80}? )?(?:said|say|says|claimed|claim|claims|announced|reported|told +[a-z]+|added|confirmed|stated)(?: +(?:on +\w+day|late|early|\w+ly))*(?: +that)? +")
 _HAILED = re.compile(r"(?<![a-z])(?:celebrat|announc|complet|declar|confirm|hail|claim|welcom|finish|conclud)[a-z]* +(?:the +)?$")
 _THEIR = re.compile(r"(?<![a-z])(?:their|its) +$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
@@ -161,10 +162,14 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
     lead = folded[lo:trigger.start]
     if actor is None and lo == sent.s and _SENTENCE_PRONOUN.match(lead):
         actor = previous_group(state, sent.s)  # "IS holds most of Anbar. They sacked the Waleed crossing."
-    if actor is None and _PRONOUN_SUBJECT.match(lead):
-        # "Rebels claimed they had seized ...": the pronoun is the group just named
-        named = [a for a in state.within("actors", sent.s, lo) if a.kind in ("name", "generic") and usable_actor(a, kind)]
-        actor = named[-1] if named else None
+    said = _SAID_LEAD.match(lead)
+    if actor is None and (_PRONOUN_SUBJECT.match(lead) or (said and _PRONOUN_SUBJECT.match(lead[said.end():]))):
+        # "Rebels claimed they had seized ...", "They said they overran the gate": the pronoun is the group
+        # just named, else the one the sentences before name
+        named = [a for a in state.within("actors", sent.s, trigger.start) if a.kind in ("name", "generic") and usable_actor(a, kind)]
+        earlier = [a for a in state.within("actors", max(0, sent.s - 400), sent.s) if a.kind == "name" and usable_actor(a, kind)]
+        only = earlier[-1] if earlier and len({a.faction for a in earlier}) == 1 else None
+        actor = named[-1] if named else (previous_group(state, sent.s) or only)
     if actor is None and _THEIR.search(lead):
         actor = previous_group(state, trigger.start)  # "the advance followed their seizing of a border crossing"
     if actor is None and _PARTICIPIAL_LEAD.match(lead):

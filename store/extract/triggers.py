@@ -60,7 +60,8 @@ def _lexicon(_key: int = 0) -> Lexicon:
         participles=frozenset(fold_name(w) for w in data.get("participles", [])),
         negation=re.compile(r"(?:\b(?:" + _alternation(data.get("negations", [])) + r"|no)\b|n[\u2019']t\b)"),
         irrealis=re.compile(r"\b(?:" + _alternation(irrealis) + r")(?: +\w+ly| +not| +soon| +also| +then)?(?: +(?:remain|stay|be|go|get))?(?: +(?:the|a|an|its|their|his|her))? *$"),
-        realis_to=re.compile(r"\b(?:" + _alternation(data.get("realis_before_to", [])) + r") +to *$"),
+        realis_to=re.compile(r"\b(?:" + _alternation(data.get("realis_before_to", [])) + r") +to *$"
+                             r"|\b(?:led|leading|prompted|prompting|forced|forcing|caused|compelled|pushed)(?: +[a-z]+){1,4} +to *$"),
         past_state=re.compile(r"(?<![a-z])(?<!has )(?<!have )(?<!ve )(?:" + _alternation(data.get("past_state", [])) + r")"
                               r"(?: +(?:been|long|already|also|once|still|jointly|\w+ly))* *$"),
         ended_by=re.compile(r"(?<![a-z])(?:" + _alternation(data.get("ended_by", [])) + r")(?![a-z])"
