@@ -10,7 +10,9 @@ Skeletons shorter than three letters, or shared by two crossings, are never used
 """
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 ARTICLES = frozenset("al el ar ash".split())
 _SAME = str.maketrans({"q": "k", "c": "k", "p": "f", "v": "f", "x": "k", "'": "", "`": ""})
@@ -21,6 +23,7 @@ _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z\u00c0-\u00de\u0130\u015e\u00c7
 MIN_LETTERS = 3
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(folded_name: str) -> str:
     """The spelling-independent core of a folded name ("al yarubiyah" -> "yrb")."""
     words = [w for w in re.split(r"[^a-z']+", folded_name) if w and w not in ARTICLES]
@@ -43,22 +46,32 @@ def skeleton_table(names: dict[str, tuple]) -> dict[str, tuple]:
 
 def variant_hits(text: str, folded: str, table: dict, taken: list[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
     """(start, end, posts) for capitalised words in `text` spelling a post's name another way,
-    outside the spans already `taken` by listed names."""
+    outside the spans already `taken` by listed names (sorted, not overlapping)."""
     if not table:
         return []
+    taken = sorted(taken)
+    starts = [a for a, _ in taken]
+
+    def free(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end)  # spans starting before `end`; only the last can reach `start`
+        return i == 0 or taken[i - 1][1] <= start
+
     hits = []
     for m in _CAPITALISED.finditer(text):
         words = list(re.finditer(r"\S+", m.group()))
-        for i in range(len(words)):
+        i = 0
+        while i < len(words):
+            step = 1
             for j in range(min(len(words), i + 3), i, -1):
                 start, end = m.start() + words[i].start(), m.start() + words[j - 1].end()
                 while end > start and not folded[end - 1].isalnum():
                     end -= 1
-                if any(a < end and start < b for a, b in taken):
+                if not free(start, end):
                     continue
                 posts = table.get(skeleton(folded[start:end]))
                 if posts:
                     hits.append((start, end, posts))
-                    taken = taken + [(start, end)]
+                    step = j - i
                     break
+            i += step
     return hits
