@@ -24,6 +24,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|added|sta
 _SAID_AFTER = re.compile(r"[ ,]*(?:(?!(?:who|which|that|whose|whom)\b)[a-z0-9.'-]+ +){0,6}?(?:said|say|says|told|announced|reported|stated|confirmed|declared|claimed)\b")
 _MODIFIES_NOUN = re.compile(r" +(?:flags?|banners?|positions?|checkpoints?|bases?|headquarters|territory|territories|areas?|strongholds?"
                             r"|lines|barracks|convoys?|vehicles?|supply|supplies)(?![a-z])")
+_BY = re.compile(r" *(?:\w+ly +)?(?:by|to) +(?:(?:fighters|militants|members|units|elements|troops|forces|gunmen|militiamen) +(?:from|of|belonging +to|loyal +to) +)?")
 _STATE_SUBJECT = re.compile(r"(?: +(?:has|have|had|on +\w+day|\w+ly|also|now|then|again))* +")
 _NO_ATTRIBUTION = Attribution(None, [], False)
 
@@ -83,11 +84,25 @@ class SentenceView:
                 continue  # "Iraq captures border crossing": a state right before the verb is its forces
             if _MODIFIES_NOUN.match(folded, actor.end):
                 continue  # "in place of the black ISIL flag": the group only describes a thing
+            head = self._apposition_head(actor, lo, trigger, event_type)
+            if head is not None:
+                return head
             prep = _PREP_BEFORE.search(folded[max(self.s, actor.start - 16):actor.start])
             if prep and not (prep.group().startswith(("of", "from")) and _GROUP_OF.search(folded[max(self.s, actor.start - 40):actor.start - len(prep.group())])):
                 continue  # "fighters of the YPG", "fighters from the Nusra Front" are those groups
             return actor
         return None
+
+    def _apposition_head(self, actor: Actor, lo: int, trigger: Trigger, event_type: str) -> Actor | None:
+        """ "The YPG, the armed wing of the PYD, which is linked to the PKK, took control of ...": a group
+        inside commas set off after another group describes it; the group before the first comma acts."""
+        folded = self.state.folded
+        first_comma = folded.find(",", lo, actor.start)
+        if first_comma < 0 or "," not in folded[actor.end:trigger.start]:
+            return None
+        heads = [a for a in self.actors if lo <= a.start and a.end <= first_comma and usable_actor(a, event_type)
+                 and not folded[a.end:first_comma].strip(" )(")]
+        return heads[-1] if heads else None
 
     def actor_after(self, pos: int, event_type: str, max_gap: int = 14) -> Actor | None:
         for actor in self.actors:
@@ -97,5 +112,5 @@ class SentenceView:
 
     def by_agent(self, pos: int, event_type: str) -> Actor | None:
         folded = self.state.folded
-        m = re.match(r" *(?:\w+ly +)?(?:by|to) +", folded[pos:pos + 24])
-        return self.actor_after(pos + m.end(), event_type, 6) if m else None
+        m = _BY.match(folded, pos, pos + 60)  # "taken by fighters from the Al-Nusra Front": that group
+        return self.actor_after(m.end(), event_type, 6) if m else None

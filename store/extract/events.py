@@ -41,7 +41,7 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
         return []
     if is_irrealis(before) or re.search(r"\b(?:if|unless|whether)\b", folded[lo:trigger.start]):
         return []
-    if _DENIAL.search(folded, max(sent.s, trigger.start - 120), trigger.start) or re.search(r"\bto +be +$", before):
+    if _DENIAL.search(folded, max(sent.s, trigger.start - 120), trigger.start) or (re.search(r"\bto +be +$", before) and not _REPORTED_TO_BE.search(before)):
         return []  # "dismissed claims that the crossing had been shut"; "authorized it to be opened"
     compound = sent.state.text[trigger.start - 1] == "-" if trigger.start else False  # "formerly rebel-held"
     if trigger.type == "holds" and hold_is_over(trigger.word, before, folded[trigger.end:hi], compound):
@@ -70,6 +70,7 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
 _ATTEMPT = re.compile(r"(?<![a-z])(?:tried|try|tries|trying|attempted|attempting|attempts?|sought|seeking|seeks?|bid|failed|fails?"
                       r"|efforts?|push(?:ed|ing)?|fighting|fought|battl(?:ed|ing)|advancing|advanced|moving|moved|offensive)"
                       r"(?: +(?:at +noon|in +vain|again|repeatedly|today|overnight|\w+ly))* +to +(?:\w+ly +)?$")
+_REPORTED_TO_BE = re.compile(r"\b(?:said|reported|believed|thought|known|understood|appears?|appeared|seems?|seemed) +to +be +$")
 _DENIAL = re.compile(r"(?<![a-z])(?:denied|denies|deny|denying|dismissed|dismisses|rejected|rejects|refuted|refutes|debunked)"
                      r"(?: +[a-z]+){0,4} +(?:claims?|reports?|rumou?rs?|allegations?|news)(?: +[a-z]+){0,2} +that(?![a-z])")
 _RELATIVE = re.compile(r"\)? *, +(?:who|which)\b")
