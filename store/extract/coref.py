@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from store.extract.gazetteer import Town, region_side, side_phrase
+from store.extract.gazetteer import Town, crossing_countries, gazetteer, region_side, side_phrase
 from store.extract.state import ArticleState, Ref, between
 from store.extract.triggers import lexicon
 
@@ -116,13 +116,12 @@ def _place_in_regions(folded: str, refs: list[Ref]) -> None:
 
 
 def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> list[Ref]:
-    crossing = state.only_crossing
-    if crossing is None:
-        return []
     found = []
     for m in list(_INDEFINITE.finditer(state.folded, s, e)) + list(_THEIR_POSTS.finditer(state.folded, s, e)):
         if not any(r.start <= m.start() < r.end for r in refs):
-            found.append(Ref(m.start(), m.end(), crossing, None, "indefinite"))
+            crossing = _fitting(state, state.only_crossing, m.start(), m.end())
+            if crossing:
+                found.append(Ref(m.start(), m.end(), crossing, None, "indefinite"))
     return found
 
 
@@ -133,8 +132,22 @@ def _headline_refs(state: ArticleState, e: int) -> list[Ref]:
     m = _BARE_CROSSING.search(state.folded, 0, e)
     if not m:
         return []
-    crossing = state.only_crossing or state.lead_crossing
+    crossing = _fitting(state, state.only_crossing or state.lead_crossing, m.start(), m.end())
     return [Ref(m.start(), m.end(), crossing, None, "headline")] if crossing else []
+
+
+def _fitting(state: ArticleState, crossing: str | None, start: int, end: int) -> str | None:
+    """`crossing`, if it joins the countries the words around an unnamed crossing name ("Syria-Iraq
+    border post", "a border crossing with Jordan"); else the first crossing the article names that
+    does; None when the words name countries no crossing of the article joins."""
+    window = state.folded[max(0, start - 40):end + 40]
+    named = {code for word, code in gazetteer().side_words.items() if re.search(rf"(?<![a-z]){word}(?![a-z])", window)}
+    if not named:
+        return crossing
+    fits = lambda c: named <= set(crossing_countries(c))
+    if crossing and fits(crossing):
+        return crossing
+    return next((m.crossing for m in state.mentions if fits(m.crossing)), None)
 
 
 def advance(state: ArticleState, sent) -> None:
