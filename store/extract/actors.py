@@ -18,6 +18,9 @@ from store.extract.triggers import Trigger
 
 def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> str | None:
     if actor.kind == "name":
+        if actor.faction == "syria-opposition" and "sy" not in crossing_countries(ref.crossing) \
+                and _PLAIN_REBELS.fullmatch(state.folded, actor.start, actor.end):
+            return "militants"  # "rebels" at Trebil in 2014 were Iraq's insurgents, not Syria's opposition
         return actor.faction
     if actor.kind == "generic":
         named = named_modifier(state, actor)
@@ -52,6 +55,9 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
     if actor.kind == "implied":
         return implied_authority(state, ref)
     return None
+
+
+_PLAIN_REBELS = re.compile(r"(?:the +)?(?:tribal +|armed +|sunni +)?rebels?(?: +(?:forces|fighters|groups|factions))?")
 
 
 def implied_authority(state: ArticleState, ref: Ref) -> str | None:

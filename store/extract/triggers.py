@@ -40,6 +40,7 @@ class Lexicon:
     ordinal: re.Pattern
     ordinals: dict
     unclaimed: re.Pattern
+    patterns: list        # (compiled, type, role) from triggers.json "patterns"
 
 
 def _alternation(words) -> str:
@@ -72,6 +73,7 @@ def _lexicon(_key: int = 0) -> Lexicon:
         pair=prefix_regex(fold_name(w) for w in data.get("pair_anaphors", [])),
         ordinal=re.compile(r"(?:" + _alternation(data.get("ordinals", {})) + r")(?= *(?:[,.;:)]|$|and\b|while\b|but\b|whereas\b|respectively\b))"),
         ordinals={fold_name(k): v for k, v in data.get("ordinals", {}).items()},
+        patterns=[(re.compile(r"(?<![a-z])(?:" + p["regex"] + r")(?![a-z])"), p["type"], p["role"]) for p in data.get("patterns", [])],
         unclaimed=re.compile(r"(?<![a-z])(?:" + (_alternation(data.get("unclaimed_attack_words", [])) or "(?!)") + r")(?![a-z])"),
     )
 
@@ -115,6 +117,10 @@ def find_triggers(folded: str, text: str | None = None) -> list[Trigger]:
             _be_before(folded, text, m.start()) or re.match(r" +by\b", folded[m.end():m.end() + 4])
         )
         found.append(Trigger(m.start(), m.end(), kind, role, word, passive))
+    for pattern, kind, role in lex.patterns:  # phrases with words of their own inside ("drove IS fighters out of")
+        for m in pattern.finditer(folded):
+            found = [t for t in found if t.end <= m.start() or t.start >= m.end()]
+            found.append(Trigger(m.start(), m.end(), kind, role, " ".join(m.group().split())))
     for m in list(_UNDER_CONTROL.finditer(folded)) + list(_IN_HANDS.finditer(folded)):  # "under SDF control", "in Kurdish hands"
         if m.start() and folded[m.start() - 1].isalpha():
             continue
