@@ -12,7 +12,7 @@ import bisect
 import re
 
 from store.extract.factions import Actor, factions, government_of
-from store.extract.gazetteer import crossing_countries, post_authority
+from store.extract.gazetteer import crossing_countries, gazetteer, post_authority
 from store.extract.state import ArticleState, Ref
 from store.extract.triggers import Trigger
 
@@ -26,6 +26,11 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
         named = named_modifier(state, actor)
         if named is not None:
             return named
+        said = _COUNTRY_BEFORE.search(state.folded, max(0, actor.start - 30), actor.start)
+        country = gazetteer().side_words.get(said.group(1)) if said else None
+        if country and government_of(actor.generic, country):  # "Turkish authorities", "the Iraqi central government"
+            faction = government_of(actor.generic, country)
+            return post_authority(ref.crossing, country) if faction == government_of("government", country) and post_authority(ref.crossing, country) else faction
         first = state.country_for(ref.crossing, ref.side)
         if ref.side is not None and government_of(actor.generic, first):
             if actor.generic == "government" and post_authority(ref.crossing, first):
@@ -57,7 +62,8 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
     return None
 
 
-_PLAIN_REBELS = re.compile(r"(?:the +)?(?:tribal +|armed +|sunni +)?rebels?(?: +(?:forces|fighters|groups|factions))?")
+_COUNTRY_BEFORE = re.compile(r"(?<![a-z])([a-z]+)(?: +s)?(?: +(?:central|federal|national|local|border|security|military|state|interim|new))? +$")
+_PLAIN_REBELS = re.compile(r"(?:the +)?(?:tribal +|armed +|sunni +)?(?:rebels?|islamists?)(?: +(?:forces|fighters|groups|factions|militants))?")
 
 
 def implied_authority(state: ArticleState, ref: Ref) -> str | None:

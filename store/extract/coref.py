@@ -147,7 +147,11 @@ def _fitting(state: ArticleState, crossing: str | None, start: int, end: int) ->
     fits = lambda c: named <= set(crossing_countries(c))
     if crossing and fits(crossing):
         return crossing
-    return next((m.crossing for m in state.mentions if fits(m.crossing)), None)
+    named_here = next((m.crossing for m in state.mentions if fits(m.crossing)), None)
+    if named_here or len(named) < 2:
+        return named_here
+    only = [c for c in gazetteer().countries if set(crossing_countries(c)) == named]
+    return only[0] if len(only) == 1 else None  # "Iraq's border crossing with Jordan": there is one, Trebil
 
 
 def advance(state: ArticleState, sent) -> None:
