@@ -17,7 +17,8 @@ _LOCATIVE = re.compile(r"\b(?:near|outside|close +to|next +to|around|along|beyon
 _LIST_INTRO = re.compile(r" *(?:all +|the +|both +|its +|their +)?(?:[a-z]+ +){0,2}(?:border +)?(?:crossings|posts|crossing +points|gates)"
                          r"(?: +(?:with|on|along|between) +[a-z ]{2,30}?)? *[:\u2014\u2013-] *$")
 _DIRECT_GAP = re.compile(r"(?: *(?:[a-z]+ +(?:held|controlled|run|occupied|besieged)|the|a|an|all|of|both|sides?|its|their|main|key|strategic|nearby|vital|important|official|border"
-                         r"|(?:north|south)?(?:east|west)ern|northern|southern|desert|land|commercial|international|busy|busiest|sole|only|last"
+                         r"|(?:north|south)?(?:east|west)ern|northern|southern|desert|land|commercial|international|busy|busiest|sole|only|last|grip"
+                         r"|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi|country|kingdom) +s"
                          r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more|most|much"
                          r"|part|parts|large|positions?|sections?)\b)* *$")
 _TOWN_AND = re.compile(r" *,? *(?:as +well +as|and|along +with|including|together +with|plus|and +its) +")
@@ -30,6 +31,11 @@ _CONNECT = re.compile(r"^(?:[ ,]|and\b|or\b|as +well +as\b|along +with\b|togethe
 _APPOSITIVE = re.compile(r" *(?:,|\() *[^,;()]{1,100}(?:,|\))"  # "Qaim post, opposite Abu Kamal, is ..."
                          r"| +(?:near|in|on|at|along|outside|inside|close +to|(?:north|south|east|west)(?:east|west)? +of)"
                          r" +(?:[a-z]+ +){0,6}?(?=(?:(?:is|was|were|are|has|have|had|remains?|remained)(?: +\w+ly)?|(?:\w+ly +)?(?:seized|captured|taken|held|closed|shut|reopened))\b)")
+_AUX = r"(?: +(?:is|was|were|are|has|have|had|been|being|be|still|now|also|later|then|officially|reportedly|\w+ly))+ *"
+_SUBJECT_TAIL = re.compile(r"(?: *\([^()]{1,60}\)| *,[^,;()]{1,100},| +(?:between|near|in|on|at|along|outside|inside|close +to|linking|connecting"
+                           r"|with|from|of|opposite|facing|(?:north|south|east|west)(?:east|west)? +of)(?: +[a-z]+){1,7}?)+" + _AUX)
+_NAME_JOINED = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*\s+){0,2}[A-Z][\w'\u2019]*\s*[-/\u2013]\s*")
+_LIST_BEFORE = re.compile(r"(?: +(?:the +)?[a-z]+(?: +[a-z]+){0,2} *,)+ +(?:and +)?(?:the +)?")
 _MAX_GAP_WORDS = {"direct": 2, "verb": 6, "nominal-by": 3, "intransitive": 6}
 
 
@@ -50,6 +56,9 @@ def refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> lis
             and not _LOCATIVE_OBJECT.match(folded, trigger.end) and not re.search(r"[;:]", folded[trigger.end:first]):
         return [refs[0]] + _connected(folded, refs[1:], refs[0])  # "controls much of the border, including the A and B crossings"
     gap = words_between(folded, trigger.end, first)
+    if _NAME_JOINED.match(sent.state.text, trigger.end, first) or (_LIST_BEFORE.fullmatch(folded, trigger.end, first) and gap <= 10):
+        # "closed the Faysh Kahbur-Semalka border crossing"; "took control of Idlib city, the Bab al-Hawa crossing"
+        return [refs[0]] + _connected(folded, refs[1:], refs[0])
     filler = gap <= 6 and (_DIRECT_GAP.match(folded, trigger.end, first)  # "the regime-held", "all of the"
                            or _TOWN_AND_THE.fullmatch(folded, trigger.end, first))  # "the town and the border crossing"
     if gap > _MAX_GAP_WORDS.get(role, 6) and not filler and not _LIST_INTRO.match(folded, trigger.end, first):
@@ -83,7 +92,8 @@ def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
     if not refs:
         return []
     aside = _APPOSITIVE.match(folded, refs[-1].end, trigger.start)  # "Qaim post, opposite Abu Kamal, is now held by ..."
-    if words_between(folded, aside.end() if aside else refs[-1].end, trigger.start) > reach:
+    if words_between(folded, aside.end() if aside else refs[-1].end, trigger.start) > reach \
+            and not _SUBJECT_TAIL.fullmatch(folded, refs[-1].end, trigger.start):
         return []  # "Near the Al Qaim crossing, the area under IS control grew": not the subject
     kept = [refs[-1]]
     for r in reversed(refs[:-1]):
