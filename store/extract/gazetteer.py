@@ -110,7 +110,7 @@ def gazetteer() -> Gazetteer:
 _PERSON_BEFORE = re.compile(r"(?<![a-z])(?:ibn|bin|bint|abu|umm|khalid|sheikh|sheik|shaikh|mr|dr) +$")
 _TOWN_BEFORE = re.compile(r"(?:town|city|village|district|towns|cities|villages|outskirts|area|areas|province|region) +of +(?:the +)?$")
 _NOUN_AFTER = re.compile(
-    r" *(?:s +)?(?:(?:international|land|desert|main|commercial|official) +)?(?:border +|frontier +|boundary +)?(?:crossing +points?|crossings?|border +posts?|posts?|gates?|outposts?|terminals?"
+    r" *[\])]? *(?:s +)?(?:(?:international|land|desert|main|commercial|official) +)?(?:border +|frontier +|boundary +)?(?:crossing +points?|crossings?|border +posts?|posts?|gates?|outposts?|terminals?"
     r"|complex|border +points?|checkpoints?|stations?|ports?|border(?! +(?:area|region|town|city|zone|strip|villages?|province|district|wall|fence|line|areas|regions)))(?![a-z])"
 )
 _POST_WORD = re.compile(r"(?<![a-z])(?:(?:out)?posts?|checkpoints?|terminals?|stations?)(?![a-z])")
@@ -124,7 +124,7 @@ _NOUN_BEFORE = re.compile(
 _APPOSITION_BEFORE = re.compile(r"(?:crossings|posts|crossing +points|border +points|gates)(?![a-z])[^.;!?]{0,45}?[,:(\u2014\u2013-] *$")
 _APPOSITION_AFTER = re.compile(r" *, +(?:the +|a +|an +|its +)?(?:[a-z]+ +){0,3}?(?:border +|frontier +)?(?:crossing|post|gate|crossing +point)(?![a-z])")
 _EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
-_CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or)\s*$")
+_CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or|\(|\[)\s*$")  # "Jaber [Nasib] border crossing"
 _LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy|border|frontier) +){0,2}(?:(?<![a-z])(?:al|el|ar|ash) +)?$")
 
 
