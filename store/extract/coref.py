@@ -24,6 +24,9 @@ _UNNAMED_ADJ = (r"(?:key|main|strategic|major|vital|remote|desert|official|busy|
 _INDEFINITE = re.compile(r"(?<![a-z])(?:an?|its|their|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi +arabia) +s) +(?:" + _UNNAMED_ADJ + r" +){0,2}"
                          r"(?:land +)?(?:border +crossing|border +post|border +point|border +gate|frontier +post|frontier +crossing|crossing +point"
                          r"|(?:" + _UNNAMED_ADJ + r" +)crossing)(?![a-z])")
+_UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +)?(?:(?:" + _UNNAMED_ADJ + r"|iraqi?|syrian?|jordan(?:ian)?|turk(?:ish|ey)|lebanon|lebanese|iran(?:ian)?|kuwaiti?|saudi|arabia|kurdish|kurdistan|government|official|[a-z]+ +[a-z]+ +border) +){1,4}"
+                      r"(?:land +|border +|frontier +)?(?:crossing(?: +point)?|border +post|border +gate|border +point|frontier +post|gate)(?![a-z])(?! +(?:points|posts|gates)\b)")
+_OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+\s+$")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
@@ -91,7 +94,7 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         if which and r.kind != "it":
             refs.append(Ref(which.start(1), which.end(1), r.crossing, r.side, "which", shown=(r.start, r.end),
                             named_post=r.named_post))
-    if s == 0 and not named and "\n" in state.text[e:e + 1]:
+    if s == 0 and not named and "\n" in state.text[e:e + 1] and _headline_refs(state, e):
         refs += _headline_refs(state, e)
     elif not named:  # "Sunni fighters have seized a border post on the frontier" in a one-crossing article
         refs += _indefinite_refs(state, s, e, refs)
@@ -122,7 +125,22 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
             crossing = _fitting(state, state.only_crossing, m.start(), m.end())
             if crossing:
                 found.append(Ref(m.start(), m.end(), crossing, None, "indefinite"))
+    for m in _UNNAMED.finditer(state.folded, s, e):  # "main border crossing with Syria", "the Iraq-Jordan border crossing"
+        if any(r.start <= m.start() < r.end or m.start() <= r.start < m.end() for r in refs + found):
+            continue
+        if not _names_countries(state.folded, m.start(), m.end()):
+            continue  # no countries around it: only the article's one crossing could be meant (the cases above)
+        if _OTHER_NAME_BEFORE.search(state.text, max(s, m.start() - 30), m.start()):
+            continue  # "the Arida Official Crossing Point": a crossing the gazetteer does not know
+        crossing = _fitting(state, state.only_crossing, m.start(), m.end())
+        if crossing:
+            found.append(Ref(m.start(), m.end(), crossing, None, "indefinite"))
     return found
+
+
+def _names_countries(folded: str, start: int, end: int) -> bool:
+    window = folded[max(0, start - 40):end + 40]
+    return any(re.search(rf"(?<![a-z]){word}(?![a-z])", window) for word in gazetteer().side_words)
 
 
 def _headline_refs(state: ArticleState, e: int) -> list[Ref]:
