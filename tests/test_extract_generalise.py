@@ -1,6 +1,6 @@
 """Rules added so that extraction carries over to reports beyond the bundled five (other
-crossings, other years, other outlets). Each rule has its own invented sentence; none is a
-sentence of the held-out set (tests/data/heldout/)."""
+crossings, other years, other outlets). Each rule has its own invented sentence (unit fixtures:
+no evidence of generality; that is tests/test_extract_real_corpus.py's real reports)."""
 from __future__ import annotations
 
 import pytest
