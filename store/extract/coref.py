@@ -25,7 +25,8 @@ _INDEFINITE = re.compile(r"(?<![a-z])(?:an?|its|their|(?:syria|iraq|jordan|turke
                          r"(?:land +)?(?:border +crossing|border +post|border +point|border +gate|frontier +post|frontier +crossing|crossing +point"
                          r"|(?:" + _UNNAMED_ADJ + r" +)crossing)(?![a-z])")
 _UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +)?(?:(?:" + _UNNAMED_ADJ + r"|iraqi?|syrian?|jordan(?:ian)?|turk(?:ish|ey)|lebanon|lebanese|iran(?:ian)?|kuwaiti?|saudi|arabia|kurdish|kurdistan|government|official|[a-z]+ +[a-z]+ +border) +){1,4}"
-                      r"(?:land +|border +|frontier +)?(?:crossing(?: +point)?|border +post|border +gate|border +point|frontier +post|gate)(?![a-z])(?! +(?:points|posts|gates)\b)")
+                      r"(?:land +|border +|frontier +)?(?:crossing(?: +point)?|border +post|border +gate|border +point|frontier +post|gate)(?![a-z])(?! +(?:points|posts|gates)\b)"
+                      r"|(?<![a-z])(?:(?:its|their|the) +)?(?:(?:southern|northern|eastern|western|land|main) +)?border +(?=(?:with|to|into|between) +(?:the +)?[a-z]+)")
 _OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+\s+$")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
