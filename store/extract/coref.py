@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from store.extract.gazetteer import Town, crossing_countries, gazetteer, region_side, side_phrase
 from store.extract.state import ArticleState, Ref, between
@@ -139,9 +140,18 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
     return found
 
 
+@lru_cache(maxsize=1)
+def _country_words() -> re.Pattern:
+    return re.compile(r"(?<![a-z])(?:" + "|".join(sorted(map(re.escape, gazetteer().side_words), key=len, reverse=True)) + r")(?![a-z])")
+
+
+def _countries_near(folded: str, start: int, end: int) -> set[str]:
+    words = gazetteer().side_words
+    return {words[m.group()] for m in _country_words().finditer(folded, max(0, start - 40), end + 40)}
+
+
 def _names_countries(folded: str, start: int, end: int) -> bool:
-    window = folded[max(0, start - 40):end + 40]
-    return any(re.search(rf"(?<![a-z]){word}(?![a-z])", window) for word in gazetteer().side_words)
+    return bool(_country_words().search(folded, max(0, start - 40), end + 40))
 
 
 def _headline_refs(state: ArticleState, e: int) -> list[Ref]:
@@ -159,8 +169,7 @@ def _fitting(state: ArticleState, crossing: str | None, start: int, end: int) ->
     """`crossing`, if it joins the countries the words around an unnamed crossing name ("Syria-Iraq
     border post", "a border crossing with Jordan"); else the first crossing the article names that
     does; None when the words name countries no crossing of the article joins."""
-    window = state.folded[max(0, start - 40):end + 40]
-    named = {code for word, code in gazetteer().side_words.items() if re.search(rf"(?<![a-z]){word}(?![a-z])", window)}
+    named = _countries_near(state.folded, start, end)
     if not named:
         return crossing
     fits = lambda c: named <= set(crossing_countries(c))
