@@ -23,6 +23,7 @@ _OTHER_OBJECT = re.compile(r"^ +(?:the|a|an|their|its|his|her) +[a-z]")
 _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[^,;]*(?:,[^,;]*){0,2}$")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we|it)(?: +(?:had|have|has|already|also|still|now|jointly))* *$")
 _SAID_LEAD = re.compile(r"^\W*(?:[a-z0-9 ,.'-]{0,80}? )?(?:said|say|says|claimed|claim|claims|announced|reported|told +[a-z]+|added|confirmed|stated)(?: +(?:on +\w+day|late|early|\w+ly))*(?: +that)? +")
+_OF_AFTER = re.compile(r" +of +")
 _HAILED = re.compile(r"(?<![a-z])(?:celebrat|announc|complet|declar|confirm|hail|claim|welcom|finish|conclud)[a-z]* +(?:the +)?$")
 _THEIR = re.compile(r"(?<![a-z])(?:their|its) +$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
@@ -51,7 +52,10 @@ def _agent_inside(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_e
     """ "Y came under Kurdish control", "Y remains under HTS control"."""
     refs = refs_before(sent, lo, trigger)
     inside = [a for a in sent.actors if trigger.start <= a.start and a.end <= trigger.end and usable_actor(a, trigger.type)]
-    return (inside[0] if inside else adjective_actor(sent.state.folded, trigger)), refs
+    actor = inside[0] if inside else adjective_actor(sent.state.folded, trigger)
+    if actor is None and _OF_AFTER.match(sent.state.folded, trigger.end):
+        actor = sent.actor_after(_OF_AFTER.match(sent.state.folded, trigger.end).end(), trigger.type, 6)  # "under the complete control of the rebels"
+    return actor, refs
 
 
 def _nominal_of(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
