@@ -126,7 +126,7 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
         if not any(r.start <= m.start() < r.end for r in refs):
             crossing = _fitting(state, state.only_crossing, m.start(), m.end())
             if crossing:
-                found.append(Ref(m.start(), m.end(), crossing, None, "indefinite"))
+                found.append(Ref(m.start(), m.end(), crossing, _owner_side(state.folded, m, crossing), "indefinite"))
     for m in _UNNAMED.finditer(state.folded, s, e):  # "main border crossing with Syria", "the Iraq-Jordan border crossing"
         if any(r.start <= m.start() < r.end or m.start() <= r.start < m.end() for r in refs + found):
             continue
@@ -136,8 +136,18 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
             continue  # "the Arida Official Crossing Point": a crossing the gazetteer does not know
         crossing = _fitting(state, state.only_crossing, m.start(), m.end())
         if crossing:
-            found.append(Ref(m.start(), m.end(), crossing, None, "indefinite"))
+            found.append(Ref(m.start(), m.end(), crossing, _owner_side(state.folded, m, crossing), "indefinite"))
     return found
+
+
+_OWNER = re.compile(r"(?:(?:its|the) +)?([a-z]+)(?: +s)? +")
+
+
+def _owner_side(folded: str, m: re.Match, crossing: str) -> str | None:
+    """ "Jordan's border crossing with Syria", "the Jordanian border post": the owner's post."""
+    owner = _OWNER.match(folded, m.start(), m.end())
+    country = gazetteer().side_words.get(owner.group(1)) if owner else None
+    return country if country in crossing_countries(crossing) else None
 
 
 @lru_cache(maxsize=1)

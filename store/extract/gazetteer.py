@@ -207,15 +207,16 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
 
 
 _WITH_COUNTRY = re.compile(r" +(?:with|into|to|from) +(?:neighbou?ring +|the +)?([a-z]+)(?![a-z])")
-_COUNTRY_OWNS = re.compile(r"(?<![a-z])([a-z]+) s +(?:(?:main|key|vital|strategic|only|official|northern|southern|eastern|western) +)?$")
+_COUNTRY_OWNS = re.compile(r"(?<![a-z])([a-z]+)(?: s)? +(?:(?:main|key|vital|strategic|only|official|northern|southern|eastern|western) +)?$")
 
 
 def _side_from_countries(gaz: Gazetteer, crossing: str, before: str, after_noun: str | None) -> str | None:
     """ "Syria's Nasib crossing": the owner's post; "the Nasib border crossing with Jordan": the post that
     is not in the country named after "with" (the country across the border)."""
     countries = gaz.countries.get(crossing, ())
-    owner = _COUNTRY_OWNS.search(before)
-    if owner and gaz.side_words.get(owner.group(1)) in countries:
+    owner = _COUNTRY_OWNS.search(before)  # "Syria's Nasib crossing", "the Jordanian Jaber crossing"
+    if owner and gaz.side_words.get(owner.group(1)) in countries and (owner.group(0).startswith(owner.group(1) + " s")
+                                                                    or owner.group(1) not in ("iraq", "syria", "jordan", "turkey", "lebanon", "iran", "kuwait")):
         return gaz.side_words[owner.group(1)]
     across = _WITH_COUNTRY.match(after_noun) if after_noun is not None else None
     if across and gaz.side_words.get(across.group(1)) in countries and len(countries) == 2:
