@@ -16,7 +16,7 @@ from datetime import date
 from store.extract.actors import actor_id, government_country, usable_actor
 from store.extract.clauses import SentenceView
 from store.extract.coref import advance
-from store.extract.dates import resolve_date
+from store.extract.dates import find_dates, resolve_date
 from store.extract.factions import Actor
 from store.extract.roles import RULES, active
 from store.extract.state import ArticleState, Ref
@@ -117,8 +117,13 @@ def _event_date(sent: SentenceView, trigger: Trigger, published: date | None, ki
         return published, None  # "the rebel-held crossing": as of the report, whatever else the sentence dates
     lo, hi = sent.clause(trigger)
     candidates = [d for d in sent.dates if lo <= d.start and d.end <= hi]
+    if not candidates and kind == "holds":
+        said = [d for d in find_dates(sent.state.text, sent.s, sent.e) if d.kind != "vague"]
+        if len(said) == 1:  # "Rabia was still in the hands of government forces, he said on Friday": as of Friday
+            return resolve_date(said[0], published) or published, said[0].text
+        return published, None
     if not candidates:
-        return (published if kind == "holds" else None), None
+        return None, None
     nearest = min(candidates, key=lambda d: min(abs(d.start - trigger.end), abs(trigger.start - d.end)))
     return resolve_date(nearest, published), nearest.text
 

@@ -122,6 +122,10 @@ _NOUN_BEFORE = re.compile(
     r"(?:crossings?|crossing +points?|border +posts?|posts?|border +points?|gates?) +(?:of|at|in|near|known +as|called|named) +(?:the +)?$"
 )
 _APPOSITION_BEFORE = re.compile(r"(?:crossings|posts|crossing +points|border +points|gates)(?![a-z])[^.;!?]{0,45}?[,:(\u2014\u2013-] *$")
+_PLACE_PREP = re.compile(r"(?<![a-z])(?:in|at|near|from|to|into|of|outside|towards?|around|opposite|across|beyond|via|through|inside) +(?:the +)?$")
+_SUBJECT_OF_STATE = re.compile(r"(?: *(?:,[^,.;]{1,80},|\([^()]{1,40}\)|(?:and|or|/) +[a-z' ]{2,30}?))? +(?:that +|which +)?"
+                               r"(?:is|are|was|were|remains?|remained|has +been|have +been|had +been)(?: +(?:still|now|also|firmly|fully|\w+ly))* +"
+                               r"(?:under|in +the +hands|held|controlled|run|seized|captured|taken|retaken|recaptured|in +control|occupied|back +under)\b")
 _APPOSITION_AFTER = re.compile(r" *, +(?:the +|a +|an +|its +)?(?:[a-z]+ +){0,3}?(?:border +|frontier +)?(?:crossing|post|gate|crossing +point)(?![a-z])")
 _EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
 _CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or|\(|\[)\s*$")  # "Jaber [Nasib] border crossing"
@@ -140,6 +144,7 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
     hits.sort(key=lambda h: h[0])
     mentions: list[Mention] = []
     towns: list[Town] = []
+    bare: list[Town] = []  # post names alone as the subject of a state, not told as places
     list_counter = 0
     i = 0
     while i < len(hits):
@@ -167,6 +172,9 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
         by_crossing: dict[str, list] = {}
         for start, end, posts in chain:
             usable = [p for p in posts if context or not p.is_town]
+            if not usable and not _TOWN_BEFORE.search(before) and not _PLACE_PREP.search(before) and _SUBJECT_OF_STATE.match(folded, end):
+                bare.extend(Town(start, end, p.crossing, p.country) for p in posts)
+                continue
             if not usable:
                 towns.extend(Town(start, end, p.crossing, p.country) for p in posts)
                 continue
@@ -203,6 +211,23 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
             named_post = next(iter(post_countries)) if len(post_countries) == 1 else None
             mentions.append(Mention(start, end, cid, side, "name", list_id, named_post))
     mentions.sort(key=lambda m: m.start)
+    return _named_alone(mentions, towns, bare)
+
+
+def _named_alone(mentions: list[Mention], towns: list[Town], bare: list[Town]) -> tuple[list[Mention], list[Town]]:
+    """ "The Albu Kamal crossing ... Only Abu Kamal is under rebel control": a post's name used alone as
+    the subject of a state ("is under the control of", "is held by", "was seized by"), once the article
+    has named that crossing as a crossing, is the crossing again; told as a place it stays a town."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        first.setdefault(m.crossing, m.start)
+    for t in bare:
+        if t.crossing in first and first[t.crossing] < t.start:
+            mentions.append(Mention(t.start, t.end, t.crossing, _side_named(t.crossing, {t.country}, False), "name", None, t.country))
+        else:
+            towns.append(t)
+    mentions.sort(key=lambda m: m.start)
+    towns.sort(key=lambda t: t.start)
     return mentions, towns
 
 
