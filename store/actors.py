@@ -1,9 +1,12 @@
-"""When two reports name the same holder: a generic label ("militants") agrees with the groups it may stand for."""
+"""When two reports name the same holder: a generic label ("militants") agrees with the groups it may stand for,
+and allies (data/holding.json: a state's army and the militias it leads, a coalition and its partners)
+agree with each other: they hold a post together, one camp, not a contest (store.holding)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .holding import allied, allies_of, has_allies
 from .status_rules import status_rules
 
 
@@ -13,13 +16,13 @@ def is_generic(actor: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def compatible(a: str | None, b: str | None) -> bool:
-    """Same faction, or a generic label and a group it may stand for (two generics agree only if equal)."""
+    """Same faction, allies, or a generic label and a group it may stand for (two generics agree only if equal)."""
     if a is None or b is None:
         return False
     if a == b:
         return True
     generic = status_rules().generic_actors
-    return b in generic.get(a, ()) or a in generic.get(b, ())
+    return b in generic.get(a, ()) or a in generic.get(b, ()) or allied(a, b)
 
 
 @lru_cache(maxsize=1024)
@@ -28,7 +31,8 @@ def agreeing(actor: str | None) -> frozenset:
     if actor is None:
         return frozenset({None})
     generic = status_rules().generic_actors
-    return frozenset({actor, *generic.get(actor, ()), *(g for g, members in generic.items() if actor in members)})
+    return frozenset({actor, *generic.get(actor, ()), *(g for g, members in generic.items() if actor in members),
+                      *allies_of(actor)})
 
 
 def fits_camp(actor: str, camp: Iterable[str]) -> bool:
@@ -38,8 +42,8 @@ def fits_camp(actor: str, camp: Iterable[str]) -> bool:
 def camps_of(actors: Iterable[str]) -> list[set[str]]:
     """Split actors into camps whose members all agree with each other (first fit, in the order given)."""
     actors = list(dict.fromkeys(actors))  # a repeated actor goes where it went the first time
-    generic = status_rules().generic_actors
-    if not any(actor in generic for actor in actors):  # no generic label: only equal actors agree
+    generic, allied_ones = status_rules().generic_actors, has_allies()
+    if not any(actor in generic or actor in allied_ones for actor in actors):  # only equal actors agree
         return [{actor} for actor in actors]
     camps: list[set[str]] = []
     for actor in actors:

@@ -1,6 +1,7 @@
 """The days on which the status table changes, for stepping the as-of date with `[` and `]`.
 
-A day counts when any counted event (not rejected, naming a crossing) takes effect on it
+A day counts when any counted event (store.counted: not rejected, naming a crossing, no open
+candidate) takes effect on it
 (store.claims.effective): that is when some post's holder, contested mark, open state or
 last report can change.
 
@@ -14,6 +15,7 @@ from bisect import bisect_left, bisect_right
 
 from .bounds import bounded_events, relative_span
 from .claims import effective, parse_day
+from .counted import counts
 from .quiet_gc import collector_paused
 
 
@@ -26,14 +28,14 @@ def change_dates(events: list[dict]) -> list[str]:
             if parse_day(get("date")) is None and relative_span(get("date_text")) is not None:
                 bounded.add(get("article_id"))  # its article's events give its bound
                 waiting.append(event)
-            elif get("decision") != "rejected" and get("crossing"):
+            elif counts(event):
                 when = effective(event)  # no bound: it is dated, or not told relative to another
                 if when is not None:
                     days.add(when[0])
         if waiting:
             bounds = bounded_events([e for e in events if e.get("article_id") in bounded])
             for event in waiting:
-                if event.get("decision") != "rejected" and event.get("crossing"):
+                if counts(event):
                     when = effective(event, bounds.get(event["id"]))
                     if when is not None:
                         days.add(when[0])

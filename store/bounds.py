@@ -13,10 +13,12 @@ words are not among them, or with no dated event before it, keeps the publicatio
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from .claims import parse_day
+from .day_math import shift
+from .counted import stands
 from .status_rules import status_rules
 
 
@@ -35,11 +37,11 @@ def _span(words: str) -> int | None:
 
 
 def bounded_days(article_events: list[dict]) -> dict[str, date]:
-    """For one article's events (rejected ones do not anchor): undated relative events -> their latest day."""
+    """For one article's events (only those that stand anchor: store.counted): undated relative events -> their latest day."""
     out: dict[str, date] = {}
     last_dated: date | None = None
     for event in sorted(article_events, key=lambda e: (e.get("start") or 0, e.get("end") or 0, e["id"])):
-        if event.get("decision") == "rejected":
+        if not stands(event):
             continue
         day = parse_day(event.get("date"))
         if day is not None:
@@ -48,7 +50,7 @@ def bounded_days(article_events: list[dict]) -> dict[str, date]:
         span = relative_span(event.get("date_text"))
         if span is None or last_dated is None or event.get("type") == "holds":
             continue
-        bound = last_dated + timedelta(days=span)
+        bound = shift(last_dated, span)  # stops at 9999-12-31 (store.day_math)
         published = parse_day(event.get("published"))
         out[event["id"]] = min(bound, published) if published else bound
     return out

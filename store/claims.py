@@ -15,6 +15,17 @@ Which posts an event speaks for: its own side; an event naming no side speaks fo
 posts, except that when on the same day one post has a side-specific report agreeing
 with it and the other a side-specific report disagreeing, it speaks only for the agreeing
 post ("the Iraqi forces control Al Waleed" beside "the Syrian side fell to IS").
+Who can hold what (data/holding.json, store.holding) narrows that, for the events whose
+actor is at the post (captured, holds, withdrew, reinforced; not attacks or closures):
+- naming no side, it speaks only for the posts its actor can hold ("Iraqi forces retook
+  Al Waleed": the Iraqi post; "the Kurdish regional forces control Rabia": the Iraqi post);
+  for none of them (Jordanian forces at an Iraq-Syria crossing): it is left out of the
+  status (the event stays in the lists);
+- naming a side its actor cannot hold ("the YPG control the al Yarobiyyi/Rabia crossing
+  ... Iraq's Ninewa province" read as the Iraqi post), it is read as naming no side: the
+  side was the wrong one, the crossing is right;
+- a side the report's own words pin (store.ousted: "seized it after Iraqi forces withdrew")
+  is taken as the event's side.
 """
 from __future__ import annotations
 
@@ -24,8 +35,10 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from .actors import compatible
+from .holding import holdable, restricted
 
 HOLDER_TYPES = frozenset({"captured", "holds"})
+AT_POST_TYPES = frozenset({"captured", "holds", "withdrew", "reinforced"})  # the actor is (or was) at the post
 OPEN_TYPES = frozenset({"closed", "reopened"})
 
 
@@ -130,13 +143,36 @@ def _targets(claim: Claim, posts: tuple[str, ...], specific: dict) -> tuple[str,
     return posts
 
 
-def claims_by_post(claims: list[Claim], posts: tuple[str, ...]) -> dict[str, list[Claim]]:
-    """Each post's claims, sorted by (day, tier, event id): sorted once, then dealt out in order."""
+def sided(claims: list[Claim], pins: dict[str, str] | None = None) -> list[Claim]:
+    """The claims with the side they speak for: a side its actor cannot hold dropped, a pinned side
+    (store.ousted) taken. Most claims come back as they are: one pass finds the few to change."""
+    limits, pins = restricted(), pins or {}
+    changing = [i for i, c in enumerate(claims)
+                if ((s := c.side) is not None and (r := limits.get(c.actor)) is not None and s not in r)
+                or (pins and s is None and c.event_id in pins)]
+    if not changing:
+        return claims
+    out = list(claims)
+    for i in changing:
+        c = claims[i]
+        if c.side is not None and c.type not in AT_POST_TYPES:  # an attack or a closure keeps its side
+            continue
+        out[i] = c._replace(side=pins.get(c.event_id) if c.side is None else None)
+    return out
+
+
+def claims_by_post(claims: list[Claim], posts: tuple[str, ...], pins: dict[str, str] | None = None) -> dict[str, list[Claim]]:
+    """Each post's claims, sorted by (day, tier, event id): sorted once, then dealt out in order.
+
+    `pins`: event id -> the side its report's words pin (store.ousted) for claims naming none.
+    """
+    claims = sided(claims, pins)
     specific: dict[tuple[date, str], list[str]] = defaultdict(list)
     for c in claims:
         if c.side is not None and c.names_holder:
             specific[(c.day, c.side)].append(c.actor)
     out: dict[str, list[Claim]] = {post: [] for post in posts}
+    reach: dict[str | None, tuple] = {}  # actor -> the posts it can hold (store.holding), once per actor
     for c in sorted(claims, key=_ORDER):
         if c.side is not None:
             lst = out.get(c.side)
@@ -144,7 +180,15 @@ def claims_by_post(claims: list[Claim], posts: tuple[str, ...]) -> dict[str, lis
                 lst = out[c.side] = []
             lst.append(c)
             continue
-        for post in _targets(c, posts, specific) if c.names_holder else posts:
+        if c.actor is not None and c.type in AT_POST_TYPES:
+            targets = reach.get(c.actor)
+            if targets is None:
+                targets = reach[c.actor] = holdable(c.actor, posts)  # only the posts it can hold; none: left out
+            if c.names_holder:
+                targets = _targets(c, targets, specific)
+        else:
+            targets = posts
+        for post in targets:
             out[post].append(c)
     return out
 

@@ -18,6 +18,7 @@ from operator import attrgetter
 
 from .actors import compatible
 from .claims import Claim
+from .day_math import shift
 
 
 def different_voices(a: Claim, b: Claim) -> bool:
@@ -28,7 +29,7 @@ def different_voices(a: Claim, b: Claim) -> bool:
 
 def unsettled(claims: list[Claim], since: date | None, as_of: date, window: int, days: list[date] | None = None) -> list[Claim]:
     """`claims`: holder claims sorted by day (`days`, their days, for bisecting)."""
-    start = (min(since, as_of) if since else as_of) - timedelta(days=window)
+    start = shift(min(since, as_of) if since else as_of, -window)  # stops at year 1 (store.day_math)
     days = days if days is not None else [c.day for c in claims]
     pool = [c for c in claims[bisect_left(days, start) : bisect_right(days, as_of)] if c.names_holder]
     live: list[Claim] = []

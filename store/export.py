@@ -13,6 +13,7 @@ import re
 from datetime import datetime, timezone
 from functools import lru_cache
 
+from .counted import open_candidate, stands
 from .filters import EventFilter
 from .datafiles import load
 from .sanitize import safe_line, safe_text
@@ -39,14 +40,43 @@ def display_names() -> dict[str, dict[str, str]]:
 
 
 def select(store, flt: EventFilter | None = None, include_rejected: bool = False) -> list[dict]:
-    """The corrected events to export; rejected ones only when asked for."""
+    """The corrected events to export (store.counted.stands); rejected ones only when asked for.
+
+    Candidates go out only once the analyst completed and accepted them.
+    """
     events = store.events(flt)
-    return events if include_rejected else [e for e in events if e.get("decision") != "rejected"]
+    if include_rejected:
+        return [e for e in events if not open_candidate(e)]
+    return [e for e in events if stands(e)]
+
+
+def left_out(store, flt: EventFilter | None = None, include_rejected: bool = False) -> dict[str, int]:
+    """What an export with these settings leaves out: rejected events and open candidates, counted apart."""
+    out = {"rejected": 0, "candidates": 0}
+    for event in store.events(flt):
+        if open_candidate(event):
+            out["candidates"] += 1
+        elif event.get("decision") == "rejected" and not include_rejected:
+            out["rejected"] += 1
+    return out
+
+
+def left_out_line(counts: dict[str, int]) -> str | None:
+    """One line saying what was left out, or None when nothing was."""
+    parts = []
+    if counts.get("rejected"):
+        parts.append(f"{counts['rejected']} rejected event{'s' * (counts['rejected'] != 1)} (--include-rejected keeps them)")
+    if counts.get("candidates"):
+        n = counts["candidates"]
+        parts.append(f"{n} candidate{'s' * (n != 1)} not completed and accepted (review them with r in the browser)")
+    return "left out " + " and ".join(parts) if parts else None
 
 
 def jsonl_line(event: dict) -> str:
     record = {name: event.get(name) for name in EVENT_FIELDS}
     record.update(id=event["id"], note=event.get("note"), decision=event.get("decision"))
+    if event.get("candidate"):  # a completed candidate: where it came from stays visible
+        record.update(candidate=True, missing=event.get("missing"), confidence=event.get("confidence"))
     line = json.dumps(record, ensure_ascii=False)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 

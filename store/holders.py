@@ -16,6 +16,9 @@ Claims are taken day by day (see store.claims for the day and tier of each). Eac
   Syrian side was not held by the June 2014 captors of "Al Waleed").
 - `reinforced` by the holder supports it; `attacked`, `closed`, `reopened` never change
   the holder.
+- Before any report names a holder, the post is its state's, by assumption (store.status
+  shows it marked "assumed"): a `withdrew` by that state (or an ally) then leaves the post
+  unheld, as it would for a reported holder.
 """
 from __future__ import annotations
 
@@ -24,8 +27,9 @@ from datetime import date
 from itertools import groupby
 from operator import itemgetter
 
-from .actors import camps_of
+from .actors import camps_of, compatible
 from .claims import HOLDER_TYPES, OPEN_TYPES, Claim
+from .holding import state_of
 from .post_history import PostHistory, Stretch, open_state
 
 __all__ = ["PostHistory", "Stretch", "open_state", "resolve"]
@@ -73,7 +77,8 @@ def _winner(camps: list[list[Claim]], actors: list[set[str]], current: Stretch |
 class _Resolver:
     """The day-by-day state machine, resumable: `at_group[i]` and `snaps[i]` record the state after group i."""
 
-    def __init__(self, previous: PostHistory | None = None, from_day: date | None = None):
+    def __init__(self, previous: PostHistory | None = None, from_day: date | None = None, post: str | None = None):
+        self.state_holder = state_of(post)  # whose post it is until a report names a holder
         self.stretches: list[Stretch] = []
         self.days: list[date] = []
         self.at_group: list[tuple[int, int]] = []
@@ -132,6 +137,8 @@ class _Resolver:
             holder_left = any(current.agrees(c.actor) for c in left)
             corrected = (current.holder is not None and current.weak
                          and any(c.side is not None and not current.agrees(c.actor) for c in left))
+        elif left:  # no holder reported yet: the post's state, by assumption, may leave it
+            holder_left = any(compatible(c.actor, self.state_holder) for c in left)
         blocked = holder_left or corrected
         if positives:
             if FAST and all(c.actor == positives[0].actor for c in positives):  # one camp: what _winner decides then
@@ -178,6 +185,8 @@ class _Resolver:
         elif c.type == "withdrew" and c.actor and current is not None:
             if current.agrees(c.actor) or (current.holder is not None and current.weak and c.side is not None):
                 stretches.append(Stretch(c.day, None, [c], why="withdrew"))
+        elif c.type == "withdrew" and c.actor and compatible(c.actor, self.state_holder):  # the assumed holder left
+            stretches.append(Stretch(c.day, None, [c], why="withdrew"))
         elif c.type == "reinforced" and current is not None and current.holder is not None and current.agrees(c.actor):
             current.support.append(c)
         self._record(c.day)
@@ -206,7 +215,7 @@ def resolve(post: str, claims: list[Claim], previous: PostHistory | None = None,
     With `until` too (the last changed day): once past it, as soon as the state matches the
     old history's on the same day, the old history's rest is taken over as it is.
     """
-    resolver = _Resolver(previous, from_day)
+    resolver = _Resolver(previous, from_day, post)
     resumed = previous is not None and from_day is not None
     start = bisect_left(claims, from_day, key=lambda c: c.day) if resumed else 0
     for group in _groups(claims[start:]):

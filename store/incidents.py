@@ -22,6 +22,8 @@ from operator import itemgetter
 
 from .actors import agreeing, compatible, is_generic
 from .claims import parse_day
+from .day_math import shift
+from .counted import counts
 from .sources import source_groups, syndication
 from .status_rules import status_rules
 
@@ -117,9 +119,10 @@ def _group_kind(crossing: str, kind: str, members: list[dict], window: timedelta
             new(event, None).add(event)
             continue
         # the closest dated incident before publication, else an undated one published nearby
-        inc = next(filter(None, (dated.find(published - timedelta(days=k), event) for k in range(window.days + 1))), None)
+        # (store.day_math.shift: a publication near year 1 or 9999 stops at the calendar's end)
+        inc = next(filter(None, (dated.find(shift(published, -k), event) for k in range(window.days + 1))), None)
         if inc is None:
-            days = (published + timedelta(days=k) for k in range(-window.days, window.days + 1))
+            days = (shift(published, k) for k in range(-window.days, window.days + 1))
             inc = next(filter(None, (undated.find(d, event) for d in days)), None) or new(event, None)
         inc.add(event)
         if inc.day is None:
@@ -145,7 +148,7 @@ def _by_kind(events: list[dict]) -> list[Incident]:
     window = timedelta(days=status_rules().incident_window_days)
     kinds: dict[tuple, list[dict]] = defaultdict(list)
     for event in events:
-        if event.get("decision") != "rejected" and event.get("crossing"):
+        if counts(event):
             kinds[(event["crossing"], event.get("type"))].append(event)
     incidents: list[Incident] = []
     for (crossing, kind), members in kinds.items():

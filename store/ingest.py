@@ -31,12 +31,14 @@ class IngestSummary:
     updated: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
+    candidates: int = 0
     orphaned: int = 0
 
     def lines(self) -> list[str]:
         out = [
             f"{len(self.ingested)} ingested, {len(self.updated)} updated, {len(self.skipped)} skipped; "
             f"{self.events} events stored"
+            + (f" and {self.candidates} candidate{'s' * (self.candidates != 1)} for review" if self.candidates else "")
             + (f"; {self.orphaned} notes orphaned (kept, shown as orphaned)" if self.orphaned else "")
         ]
         out += [f"skipped {path}: {reason}" for path, reason in self.skipped]
@@ -146,11 +148,23 @@ def _article_id(known: dict[str, dict], job: Job) -> str:
 
 
 def event_records(article_id: str, extraction) -> list[dict]:
-    """The extraction's events as the store keeps them, each with its stable id."""
+    """The extraction's events, then its candidates (marked: store.counted), as the store keeps them.
+
+    One id sequence over both, so a candidate never takes an event's id, and an event keeps
+    its id when a candidate of the same sentence comes or goes (events are numbered first).
+    """
     events = [{key: event.get(key) for key in EVENT_KEYS} for event in extraction.events]
+    for candidate in getattr(extraction, "candidates", None) or ():
+        events.append({**{key: candidate.get(key) for key in EVENT_KEYS}, "candidate": True,
+                       "missing": list(candidate.get("missing") or ()), "confidence": candidate.get("confidence")})
     for event, event_id in zip(events, ids.event_ids(article_id, events)):
         event["id"] = event_id
     return events
+
+
+def confident(events: list[dict]) -> int:
+    """How many of an article's stored events are not candidates (`n_events` counts both, as its list shows them)."""
+    return sum(1 for event in events if not event.get("candidate"))
 
 
 def _update(known: dict[str, dict], job: Job, extraction, now: str):
@@ -188,7 +202,8 @@ def ingest_paths(store, paths, progress=None, workers: int | None = None) -> Ing
             continue
         pending.append(_update(known, job, result, now))
         (summary.updated if job.existing else summary.ingested).append(str(job.path))
-        summary.events += len(pending[-1][1])
+        summary.events += confident(pending[-1][1])
+        summary.candidates += len(pending[-1][1]) - confident(pending[-1][1])
         if len(pending) >= COMMIT_EVERY:
             store.replace_articles(pending)
             pending = []

@@ -37,3 +37,16 @@ def post_name(crossing: str, side: str | None) -> str:
 
 def faction_name(faction: str | None) -> str:
     return faction_names().get(faction, faction) if faction else "nobody known"
+
+
+ASSUMED = "assumed"  # the word after a holder no report names: the post's own state's, by default
+
+
+def holder_text(post: dict, names: bool = True) -> str | None:
+    """A status row's holder as shown: allies joined ("Iraqi government forces + Popular Mobilization
+    Forces"; ids with `names=False`), "(assumed)" after a state's own post no report gives anyone."""
+    holders = post.get("holders") or ([post["holder"]] if post.get("holder") else [])
+    if not holders:
+        return None
+    text = " + ".join(faction_name(h) if names else h for h in holders)
+    return f"{text} ({ASSUMED})" if post.get("assumed") else text

@@ -4,7 +4,8 @@
     StatusEngine(articles).load(events); engine.replace(event); engine.status(as_of)
 
 `events` are served events (store.db.Store.events(): corrected fields applied, `decision`,
-`published`, `outlet`, `article_id`); rejected events are ignored. `articles` are the
+`published`, `outlet`, `article_id`); what counts is store.counted's rule (rejected events and
+candidates not completed and accepted are ignored). `articles` are the
 store's articles (id, source, published, text) and decide which reports are independent
 (store.sources). The rules are documented where they live: effective dates and side-null
 spreading in store.claims, holder resolution in store.holders, contested in
@@ -33,8 +34,11 @@ from .actors import compatible
 from .bounds import bounded_days, relative_span
 from .claims import Claim, claims_by_post, make_claim, parse_day
 from .contest import disputing
+from .counted import counts as event_counts
 from .crossing_posts import posts_of
 from .holders import PostHistory, open_state, resolve
+from .holding import allied, has_allies, state_of
+from .ousted import ousted_pins
 from .status_update import reresolve
 from .incidents import incident_index
 from .print_book import PrintBook
@@ -45,6 +49,20 @@ from .status_rules import status_rules
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _allies_in(holder: str, support: list[Claim]) -> list[str]:
+    """The holder's allies the supporting reports name (store.holding): they hold the post with it.
+
+    Most reported first; "Iraqi troops and the Popular Mobilisation Forces retook ..." gives
+    iraq-gov with pmf, shown as both, not a tie."""
+    if holder not in has_allies():
+        return []
+    counts: dict[str, int] = {}
+    for c in support:
+        if c.actor != holder and c.names_holder and allied(holder, c.actor):
+            counts[c.actor] = counts.get(c.actor, 0) + 1
+    return sorted(counts, key=lambda a: (-counts[a], a))
 
 
 class StatusEngine:
@@ -75,6 +93,7 @@ class StatusEngine:
         self._bounds: dict[str, dict] = {}  # article id -> store.bounds.bounded_days of its events
         self._answers: dict[str, dict[date, list[dict]]] = {}  # crossing -> as_of -> its posts
         self._newest: date | None | bool = False  # False: not computed yet
+        self._pins: dict[str, dict[str, str]] = {}  # crossing -> store.ousted pins its histories were built with
 
     # -- keeping the events --------------------------------------------------
     def load(self, events: list[dict]) -> StatusEngine:
@@ -98,7 +117,7 @@ class StatusEngine:
             article = get("article_id")
             by_article[article].add(event_id)
             crossing, kind = get("crossing"), get("type")
-            counts = get("decision") != "rejected" and bool(crossing)
+            counts = event_counts(event)
             if crossing:
                 by_crossing[crossing].add(event_id)
                 counted[crossing] += counts
@@ -181,7 +200,7 @@ class StatusEngine:
         self._incidents_by_type.pop((crossing, kind), None)
         self._answers.pop(crossing, None)
     def counts(self, event: dict) -> bool:
-        return event.get("decision") != "rejected" and bool(event.get("crossing"))
+        return event_counts(event)
 
     def source(self, event: dict) -> str:
         aid = event.get("article_id")
@@ -200,14 +219,35 @@ class StatusEngine:
             seen = {c.side for c in claims}
             posts = tuple(self.posts.get(crossing, ())) if self.posts is not None else posts_of(crossing, seen)
             posts = posts + tuple(sorted(s for s in seen if s and s not in posts)) or (None,)
-            by_post = claims_by_post(claims, posts)
+            pins = self._pins[crossing] = self._ousted(crossing, claims, posts)
+            by_post = claims_by_post(claims, posts, pins)
             cached = {post: resolve(post, lst) for post, lst in by_post.items()}
             self._histories[crossing] = cached
         return cached
 
     def _update(self, crossing: str, old: dict[str, PostHistory], days: set[date]) -> dict[str, PostHistory] | None:
-        changed = [c for c in self._claims_of(self.by_crossing.get(crossing, ())) if c.day in days]
-        return reresolve(old, days, changed)
+        claims = self._claims_of(self.by_crossing.get(crossing, ()))
+        pins = self._ousted(crossing, claims, tuple(old))
+        if pins != self._pins.get(crossing):  # a pin spans days (store.ousted): the crossing is rebuilt
+            return None
+        return reresolve(old, days, [c for c in claims if c.day in days], pins)
+
+    def _ousted(self, crossing: str, claims: list[Claim], posts: tuple) -> dict[str, str]:
+        """Side-less claims whose report says which post was left (store.ousted); `claims` made already."""
+        events, made, by_article = self.events, self._claims, self._by_article
+        withdrawals = [(made[i], events[i].get("article_id")) for i in self._kind_ids.get((crossing, "withdrew"), ())
+                       if made.get(i) is not None]
+
+        seen, kept = self._seen, {}
+
+        def siblings(article):  # an article's claims at this crossing, once per article
+            found = kept.get(article)
+            if found is None:
+                found = kept[article] = [c for i in by_article.get(article, ())
+                                         if seen[i][0] == crossing and (c := made.get(i)) is not None]
+            return found
+
+        return ousted_pins(withdrawals, siblings, claims, posts, status_rules().incident_window_days)
 
     def claim(self, event_id: str) -> Claim | None:
         if event_id in self._claims:
@@ -224,10 +264,10 @@ class StatusEngine:
         events, source_of = self.events, self.source_of
         for event_id in missing:  # what `claim` does
             event = events[event_id]
-            get = event.get
-            if get("decision") == "rejected" or not get("crossing"):
+            if not event_counts(event):
                 cached[event_id] = None
                 continue
+            get = event.get
             article = get("article_id")
             cached[event_id] = make_claim(event, source_of.get(article) or f"article:{article}",
                                           None if get("date") else self._bound(event))
@@ -262,10 +302,15 @@ class StatusEngine:
         since = stretch.start if stretch else None
         against = disputing(history.holder_claims, since, as_of, self.window, history.holder_days)
         door, door_claims = open_state(history.door_claims, as_of)
+        assumed = stretch is None and holder is None and state_of(history.post) is not None
+        if assumed:  # no report has named a holder yet: the post's own state's, by assumption
+            holder = state_of(history.post)
         return {
             "crossing": crossing,
             "side": history.post,
             "holder": holder,
+            "holders": [holder, *_allies_in(holder, support)] if holder else [],
+            "assumed": assumed,
             "since": _iso(since),
             "last_report": _iso(history.claim_days[seen - 1] if seen else None),
             "sources": len({c.source for c in support}),

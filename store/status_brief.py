@@ -1,6 +1,7 @@
 """The status brief: Markdown, one section per crossing, for `crosswatch export --format md`.
 
-For each post: holder, since, open or closed, independent sources and incidents, a
+For each post: holder (allies joined with "+"; "(assumed)": a state's own post no report
+gives to anyone), since, open or closed, independent sources and incidents, a
 contested mark with the reports that dispute the holder, and the quoted sentences that
 support it: one quote per incident, newest first, naming the other reports of it (so
 syndicated copies and retellings do not repeat).
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import html
 
-from .names import crossing_name, faction_name, post_name
+from .names import crossing_name, faction_name, holder_text, post_name
 from .sanitize import safe_line
 from .status import engine_for
 
@@ -50,8 +51,10 @@ def _quotes(store, incident_of: dict[str, str], event_ids: list[str]) -> list[st
 
 def _post_section(store, incident_of: dict[str, str], post: dict, level: int) -> list[str]:
     holder = post["holder"]
-    if holder:
-        head = f"held by **{_text(faction_name(holder))}** since {post['since']}"
+    if post.get("assumed"):
+        head = f"**{_text(holder_text(post))}**: no report names a holder yet; the post is its own state's by default"
+    elif holder:
+        head = f"held by **{_text(holder_text(post))}** since {post['since']}"
     elif post["since"]:
         head = f"**no holder known** since {post['since']}"
     else:

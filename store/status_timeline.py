@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from .claims import parse_day
+from .day_math import shift
+from .holding import state_of
 from .quiet_gc import collector_paused
 
 
@@ -34,10 +36,11 @@ class Segment:
     events: list[str] = field(default_factory=list)
     sources: int = 0  # independent sources of the holder by the segment's last change (the status pane's count)
     incidents: int = 0  # incidents they report, likewise
+    assumed: bool = False  # no report names a holder yet: `holder` is the post's own state (store.holding)
 
     @property
     def last(self) -> date:
-        return self.end - timedelta(days=1)
+        return shift(self.end, -1)
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def _timeline(engine, crossing: str, until) -> CrossingTimeline | None:
     segments: dict[str | None, list[Segment]] = {}
     ticks: dict[str | None, list[Tick]] = {}
     for side, history in histories.items():
-        segments[side] = _segments(engine, crossing, history, first, last + timedelta(days=1))
+        segments[side] = _segments(engine, crossing, history, first, shift(last, 1))  # 9999-12-31 stops there (store.day_math)
         ticks[side] = [Tick(side, c.day, c.type, c.actor, c.event_id) for c in history.claims]
     return CrossingTimeline(crossing, list(histories), first, last, segments, ticks)
 
@@ -95,7 +98,9 @@ def _segments(engine, crossing: str, history, first: date, end_all: date) -> lis
     cuts = sorted(set(days))
     parts: list[Segment] = []
     if not cuts or cuts[0] > first:
-        parts.append(Segment(history.post, first, cuts[0] if cuts else end_all, None, False, False, "unknown"))
+        state = state_of(history.post)  # before any report: the post's own state's, assumed (as store.status says)
+        parts.append(Segment(history.post, first, cuts[0] if cuts else end_all, state, False, False, "unknown",
+                             assumed=state is not None))
     behind: dict[str, None] = {}  # the events behind the segment being made, in order
     lo = 0
     for i, day in enumerate(cuts):
@@ -103,12 +108,13 @@ def _segments(engine, crossing: str, history, first: date, end_all: date) -> lis
         hi = bisect_left(days, end, lo)  # the claims of this day: the cuts are the claims' days
         status = engine.post_status(crossing, history, day)
         prev = parts[-1] if parts else None
-        if not (prev and prev.reported and (prev.holder, prev.contested, prev.open) == (
-                status["holder"], status["contested"], status["open"])):
+        if not (prev and prev.reported and (prev.holder, prev.contested, prev.open, prev.assumed) == (
+                status["holder"], status["contested"], status["open"], status["assumed"])):
             if prev is not None and prev.reported:
                 prev.events = list(behind)
             behind = {}
-            prev = Segment(history.post, day, end, status["holder"], True, status["contested"], status["open"])
+            prev = Segment(history.post, day, end, status["holder"], True, status["contested"], status["open"],
+                           assumed=status["assumed"])
             parts.append(prev)
         prev.end, prev.sources, prev.incidents = end, status["sources"], status["incidents"]
         for ids in (status["events"], status["disputed_by"], [c.event_id for c in claims[lo:hi]], status["open_events"]):
@@ -127,7 +133,7 @@ def timeline_to_json(timeline: CrossingTimeline | None) -> dict | None:
         "crossing": timeline.crossing, "posts": timeline.posts,
         "first": timeline.first.isoformat(), "last": timeline.last.isoformat(),
         "segments": [[side, [[s.start.isoformat(), s.end.isoformat(), s.holder, s.reported, s.contested, s.open,
-                              s.events, s.sources, s.incidents] for s in parts]]
+                              s.events, s.sources, s.incidents, s.assumed] for s in parts]]
                      for side, parts in timeline.segments.items()],
         "ticks": [[side, [[t.day.isoformat(), t.type, t.actor, t.event_id] for t in marks]]
                   for side, marks in timeline.ticks.items()],
@@ -138,8 +144,8 @@ def timeline_from_json(data: dict | None) -> CrossingTimeline | None:
     if data is None:
         return None
     day = date.fromisoformat
-    segments = {side: [Segment(side, day(start), day(end), holder, reported, contested, door, list(events), sources, incidents)
-                       for start, end, holder, reported, contested, door, events, sources, incidents in parts]
+    segments = {side: [Segment(side, day(row[0]), day(row[1]), *row[2:6], list(row[6]), *row[7:9], bool(row[9:10] and row[9]))
+                       for row in parts]
                 for side, parts in data["segments"]}
     ticks = {side: [Tick(side, day(d), kind, actor, event_id) for d, kind, actor, event_id in marks]
              for side, marks in data["ticks"]}

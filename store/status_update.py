@@ -4,8 +4,9 @@ The claims before the earliest changed day are the same, and so is the state the
 reached there (store.holders keeps it per day), so only the days from then on are redone,
 and only until the state is again what it was on the same day: from there on the old
 history is taken over.
-Side-null spreading depends only on the claims of the same day, so re-spreading the
-changed days' claims is enough. bench/status.py measures the result on 100,000 events.
+Side-null spreading depends only on the claims of the same day (and on the crossing's
+store.ousted pins, which the engine checks first), so re-spreading the changed days' claims
+is enough. bench/status.py measures the result on 100,000 events.
 """
 from __future__ import annotations
 
@@ -30,14 +31,18 @@ def splice(history: PostHistory, days: set[date], fresh: list[Claim]) -> list[Cl
     return list(chain.from_iterable(pieces))
 
 
-def reresolve(old: dict[str, PostHistory], days: set[date], changed: list[Claim]) -> dict[str, PostHistory] | None:
-    """The crossing's histories after its claims on `days` became `changed`; None (rebuild) when its posts change."""
+def reresolve(old: dict[str, PostHistory], days: set[date], changed: list[Claim],
+              pins: dict[str, str] | None = None) -> dict[str, PostHistory] | None:
+    """The crossing's histories after its claims on `days` became `changed`; None (rebuild) when its posts change.
+
+    `pins`: the crossing's store.ousted pins (the caller rebuilds the crossing when they changed).
+    """
     if not days:
         return old
     posts = tuple(old)
     if any(c.side not in posts for c in changed if c.side):
         return None
-    fresh = claims_by_post(changed, posts)
+    fresh = claims_by_post(changed, posts, pins)
     first, last = min(days), max(days)
     return {post: resolve(post, splice(h, days, fresh.get(post, [])), previous=h, from_day=first, until=last)
             for post, h in old.items()}

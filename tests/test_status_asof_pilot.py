@@ -34,7 +34,9 @@ async def test_brackets_step_the_as_of_date_through_the_change_days(tmp_path):
         assert "status as of 2014-06-21" in app.sub_title
         assert holder(app, "al-qaim", "iq") == "islamic-state"
         assert ("al-waleed", "iq") in app.screen.query_one(StatusTable).posts  # every named crossing stays listed
-        assert holder(app, "al-waleed", "iq") is None  # nothing reported yet on June 21
+        post = app.screen.query_one(StatusTable).posts[("al-waleed", "iq")]  # nothing reported yet on June 21:
+        assert (post["holder"], post["assumed"], post["since"]) == ("iraq-gov", True, None)  # Iraq's, assumed
+        assert "iraq-gov (assumed)" in "\n".join(lines(app.screen.query_one(StatusTable)))
         await press(pilot, "left_square_bracket")  # no earlier change: stays
         assert "status as of 2014-06-21" in app.sub_title
         await press(pilot, "right_square_bracket", "right_square_bracket", "right_square_bracket")  # 22, 23, 24

@@ -6,11 +6,15 @@ How the tables were derived (rules in store/claims.py, holders.py, contest.py, s
 - 2014-06-24. Al Waleed: 000/001 (LWJ) date the Islamic State's capture to June 22, 2014
   and 003/004 (AFP) date the militants' to "Sunday", June 22; the two agree, the named
   group is shown. On the 24th the prime minister's spokesman claims a retake, two officials
-  say it is still held: the holder stays, contested. No side is named for any of this, so
-  both posts read alike. Al Qaim: report 002 (LWJ, June 21, undated) has ISIS seize the
+  say it is still held: the holder stays, contested. No side is named for the capture, but
+  "Security forces that had been guarding it headed south" names who left, and Iraqi forces
+  hold only the Iraqi post (data/holding.json, store.ousted): the capture, and LWJ's report of
+  the same capture, are of the Iraqi post; nothing is reported of Al Tanf, which is shown as
+  Syria's, assumed (as are Al Yarubiyah and Trebil's Jordanian post, Al Karameh). Al Qaim: report 002 (LWJ, June 21, undated) has ISIS seize the
   Iraqi post; AFP's "militants holding the first" (June 23) names no side, so the Syrian
   post is held by militants from the 23rd. Rabia: AFP, Kurdish regional forces, from the
-  23rd. Trebil: LWJ's June 22, 2014 capture (AFP's reinforcements "at another crossing
+  23rd (the Iraqi post: the KRG holds only Iraqi posts). Trebil: LWJ's June 22, 2014 capture
+  of the Iraqi post (AFP's reinforcements "at another crossing
   with Jordan" do not change the holder).
 - 2015-05-25. Al Waleed, Iraqi post: the Iraqi forces hold it on May 22 (001), the Islamic
   State takes it "early this morning" on the 25th (000) while the army withdraws. Syrian
@@ -18,11 +22,13 @@ How the tables were derived (rules in store/claims.py, holders.py, contest.py, s
   (001); the undated retelling of the 2014 retake does not change it. Al Qaim: the Islamic
   State throughout (2014 stretch continues; the Syrian post's "militants" of 2014 are now
   named). Rabia: YPG (sdf) on the Syrian post from May 22 (001 names al Yarobiyyi); 000's
-  "al Yarobiyyi/Rabia crossing" names no side, so the Iraqi post reads sdf from May 25.
-  Trebil: "subsequently retaken by the Iraqi military just days later" follows the June 22,
+  "al Yarobiyyi/Rabia crossing" speaks only for the Syrian post (the YPG cannot hold the Iraqi
+  one), so the Iraqi post stays the KRG's from 2014. Trebil: "subsequently retaken by the Iraqi military just days later" follows the June 22,
   2014 capture in 000 and 001: it happened by July 6, 2014 (days later: within 14 days),
   and counts then; the government still holds it in May 2015. (The same retake reaches Al
-  Waleed from July 6, 2014 to May 2015, which does not change the two dates above.)
+  Waleed's Iraqi post from July 6, 2014 to May 2015, which does not change the two dates above.)
+  Al Karameh (Jordan) is in no report: Jordan's, assumed; IS's attack on "the Trebil crossing"
+  (Nov. 25) is its last report.
 """
 from __future__ import annotations
 
@@ -41,21 +47,21 @@ AS_OF_2014_06_24 = {
     ("al-qaim", "iq"): ("islamic-state", "2014-06-21", "2014-06-24", 2, 2, False),
     ("al-qaim", "sy"): ("militants", "2014-06-23", "2014-06-24", 1, 2, False),
     ("al-waleed", "iq"): ("islamic-state", "2014-06-22", "2014-06-24", 2, 2, True),
-    ("al-waleed", "sy"): ("islamic-state", "2014-06-22", "2014-06-24", 2, 2, True),
+    ("al-waleed", "sy"): ("syria-gov", None, None, 0, 0, False),  # assumed
     ("rabia", "iq"): ("krg", "2014-06-23", "2014-06-24", 1, 1, False),
-    ("rabia", "sy"): ("krg", "2014-06-23", "2014-06-24", 1, 1, False),
+    ("rabia", "sy"): ("syria-gov", None, None, 0, 0, False),  # assumed
     ("trebil", "iq"): ("islamic-state", "2014-06-22", "2014-06-24", 1, 1, False),
-    ("trebil", "jo"): ("islamic-state", "2014-06-22", "2014-06-24", 1, 1, False),
+    ("trebil", "jo"): ("jordan-gov", None, None, 0, 0, False),  # assumed
 }
 AS_OF_2015_05_25 = {
     ("al-qaim", "iq"): ("islamic-state", "2014-06-21", "2015-05-25", 2, 3, False),
     ("al-qaim", "sy"): ("islamic-state", "2014-06-23", "2015-05-25", 2, 3, False),
     ("al-waleed", "iq"): ("islamic-state", "2015-05-25", "2015-05-25", 1, 2, False),
-    ("al-waleed", "sy"): ("islamic-state", "2015-05-22", "2015-05-25", 1, 2, False),
-    ("rabia", "iq"): ("sdf", "2015-05-25", "2015-05-25", 1, 1, False),
+    ("al-waleed", "sy"): ("islamic-state", "2015-05-22", "2015-05-25", 1, 1, False),
+    ("rabia", "iq"): ("krg", "2014-06-23", "2014-06-24", 1, 1, False),
     ("rabia", "sy"): ("sdf", "2015-05-22", "2015-05-25", 1, 1, False),
     ("trebil", "iq"): ("iraq-gov", "2014-07-06", "2015-05-25", 1, 2, False),
-    ("trebil", "jo"): ("iraq-gov", "2014-07-06", "2015-05-25", 1, 2, False),
+    ("trebil", "jo"): ("jordan-gov", None, "2014-11-25", 0, 0, False),  # assumed; the attack is a report, not a holder
 }
 COLUMNS = ("holder", "since", "last_report", "sources", "incidents", "contested")
 
@@ -136,9 +142,9 @@ def pipeline_store(tmp_path_factory):
 # post's row cannot match; each such case names the sentence. (Reported to the lead.)
 NULL_FOR_ANBAR_HEADLINE = ("extractor gives side null to 'Sunni fighters have seized a border post on the Iraq-Syria "
                            "frontier' (gold: iq; the words do not say which post), so the Syrian post reads held from June 21")
-KNOWN_GAPS = {
-    ("2014-06-24", ("al-qaim", "sy")): NULL_FOR_ANBAR_HEADLINE,
-    ("2015-05-25", ("al-qaim", "sy")): NULL_FOR_ANBAR_HEADLINE,
+KNOWN_GAPS: dict = {
+    # NULL_FOR_ANBAR_HEADLINE no longer shows: "they left their posts" (Iraqi border guards) in the same
+    # report pins the side-less capture to the Iraqi post (store.ousted)
 }
 
 

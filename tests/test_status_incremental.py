@@ -6,11 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from store.holding import can_hold, state_of
 from store.status import StatusEngine, compute_status
 
 from status_helpers import POSTS, article
 
-ACTORS = ["islamic-state", "militants", "iraq-gov", "krg", "sdf", "hts"]
+ACTORS = ["islamic-state", "militants", "iraq-gov", "krg", "sdf", "hts", "pmf", "syria-gov", "jordan-gov"]  # allies too
 TYPES = ["captured", "captured", "holds", "holds", "withdrew", "attacked", "reinforced", "closed", "reopened"]
 CROSSINGS = ["al-waleed", "trebil", "rabia"]
 
@@ -104,8 +105,12 @@ def check_invariants(status: dict, events: dict) -> None:
         support = [events[i] for i in post["events"]]
         assert all(e.get("decision") != "rejected" for e in support)
         assert all(events[i].get("crossing") == post["crossing"] for i in post["events"] + post["disputed_by"])
-        if post["holder"]:
+        if post["assumed"]:  # no report names a holder yet: the post's own state's, with no evidence
+            assert post["holder"] == state_of(post["side"]) and not support and post["since"] is None
+        elif post["holder"]:
             assert post["holder"] in {e["actor"] for e in support if e["type"] in ("captured", "holds")}
+            assert post["holders"][0] == post["holder"]
+            assert all(can_hold(h, post["side"]) for h in post["holders"])  # no post to a force that cannot hold it
             assert post["sources"] >= 1 and post["incidents"] >= 1
         for day in (post["since"], post["last_report"]):
             assert day is None or day <= as_of

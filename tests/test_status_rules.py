@@ -56,7 +56,8 @@ def test_withdrawal_by_someone_else_does_not_change_the_holder():
 def test_holds_counts_as_of_its_publication_date():
     art = article("p", "Long War Journal", "2014-06-24")
     events = [event("holds", "krg", crossing="rabia", art=art)]
-    assert status(events, [art], as_of="2014-06-23")[("rabia", "iq")]["holder"] is None
+    before = status(events, [art], as_of="2014-06-23")[("rabia", "iq")]  # nothing reported yet: Iraq's, assumed
+    assert before["holder"] == "iraq-gov" and before["assumed"] is True and before["since"] is None
     post = status(events, [art], as_of="2014-06-24")[("rabia", "iq")]
     assert post["holder"] == "krg" and post["since"] == "2014-06-24" and post["last_report"] == "2014-06-24"
 
@@ -85,7 +86,9 @@ def test_corrected_fields_are_used():
     # the Store serves the corrected view: the analyst changed the actor from militants to krg
     ev = event("holds", "krg", crossing="rabia", art=LWJ, decision="accepted",
                corrected={"actor": "krg"}, extracted={"actor": "militants"})
-    assert status([ev], [LWJ])[("rabia", "sy")]["holder"] == "krg"
+    st = status([ev], [LWJ])
+    assert st[("rabia", "iq")]["holder"] == "krg" and st[("rabia", "iq")]["assumed"] is False
+    assert st[("rabia", "sy")]["holder"] == "syria-gov" and st[("rabia", "sy")]["assumed"]  # krg holds only Iraqi posts
 
 
 def test_a_claim_and_its_denial_from_two_speakers_contest_the_post():
@@ -115,10 +118,11 @@ def test_a_reported_change_is_not_a_contest():
 def test_disagreement_outside_the_window_is_not_a_contest():
     a = article("a", "Outlet A", "2014-06-01")
     b = article("b", "Outlet B", "2014-06-20")
-    events = [event("holds", "krg", crossing="rabia", art=a), event("holds", "sdf", crossing="rabia", art=b)]
+    # (two forces that can both hold the Iraqi post: krg and sdf would not meet, store.holding)
+    events = [event("holds", "krg", crossing="rabia", art=a), event("holds", "iraq-gov", crossing="rabia", art=b)]
     assert status(events, [a, b], window_days=7)[("rabia", "iq")]["contested"] is False
     post = status(events, [a, b], window_days=30)[("rabia", "iq")]
-    assert post["contested"] is True and post["holder"] == "sdf"
+    assert post["contested"] is True and post["holder"] == "iraq-gov"
 
 
 def test_one_voice_changing_its_mind_is_not_a_contest():

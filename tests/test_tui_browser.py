@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from test_tui_support import needs_events, browse, bundled_store_template, lines, press, reopen, settle, store_dir, title  # noqa: F401
 from tui.screens.main import MainScreen
+from tui.screens.review import review_queue
 from tui.widgets.article_view import ArticleView
 from tui.widgets.lists import ArticleList, EventList, StatusTable
 
@@ -242,24 +243,30 @@ async def test_y_copies_the_sentence_with_its_citation(store_dir):
         assert event["outlet"] in app.clipboard and event["published"] in app.clipboard
 
 
+def review_order(app) -> tuple[list[str], int]:
+    """The review queue of the shown events, and how many candidates lead it (tests/test_tui_candidates.py)."""
+    order = review_queue([app.events[k] for k in app.screen.query_one(EventList).keys])
+    return order, sum(1 for k in order if app.events[k].get("candidate"))
+
+
 async def test_review_walks_unreviewed_events_one_by_one(store_dir):
     async with browse(store_dir) as (app, pilot):
-        _, events, _, _ = panes(app)
-        order = list(events.keys)
+        order, n = review_order(app)
         await press(pilot, "r")
         review = app.screen
         assert type(review).__name__ == "ReviewScreen"
         assert review.query_one("ArticleView").lit is app.events[order[0]]
+        await press(pilot, *["space"] * n)  # past the candidates
         await press(pilot, "a", "x", "space")
-        assert review.query_one("ArticleView").lit is app.events[order[3]]
+        assert review.query_one("ArticleView").lit is app.events[order[n + 3]]
         await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
         with reopen(store_dir) as store:
-            assert store.event(order[0])["decision"] == "accepted"
-            assert store.event(order[1])["decision"] == "rejected"
-            assert store.event(order[2])["decision"] is None
-        await press(pilot, "r")
-        assert app.screen.query_one("ArticleView").lit is app.events[order[2]], "review starts at the first unreviewed"
+            assert store.event(order[n])["decision"] == "accepted"
+            assert store.event(order[n + 1])["decision"] == "rejected"
+            assert store.event(order[n + 2])["decision"] is None
+        await press(pilot, "r", *["space"] * n)
+        assert app.screen.query_one("ArticleView").lit is app.events[order[n + 2]], "review starts at the first unreviewed"
 
 
 async def test_square_brackets_step_the_status_date(store_dir):
@@ -330,8 +337,9 @@ async def test_syndicated_copies_are_marked_in_the_article_pane(store_dir):
 
 async def test_review_notes_goes_back_and_undoes(store_dir):
     async with browse(store_dir) as (app, pilot):
-        order = [events_key for events_key in app.screen.query_one(EventList).keys]
-        await press(pilot, "r", "a")
+        queue, n = review_order(app)
+        order = queue[n:]  # the events after the candidates
+        await press(pilot, "r", *["space"] * n, "a")
         review = app.screen
         assert review.query_one("ArticleView").lit is app.events[order[1]]
         await press(pilot, "p")

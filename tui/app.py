@@ -157,11 +157,29 @@ class CrosswatchApp(App):
             self.notify(safe_line(f"Not saved: {err}"), title=f"Could not {what}", severity="error", timeout=15, markup=False)
             return None
 
-    def decide(self, event_id: str, decision: str | None) -> bool:
-        if self._write("record the decision", lambda: self.store.decide(event_id, decision) or True) is None:
+    def decide(self, event_id: str, decision: str | None, corrections: dict | None = None) -> bool:
+        """Record a decision (and corrections: None keeps earlier ones). A candidate is accepted
+        only once complete (store.counted), so an accept that would leave it open is refused."""
+        from store.counted import still_missing
+
+        event = self.events.get(event_id) if self.store is not None else None
+        if decision == "accepted" and event is not None and event.get("candidate"):
+            missing = still_missing({**event, **(corrections or {})})
+            if missing:
+                key = self._key_of("complete")
+                self.notify(f"complete the {', '.join(missing)} first: {key}", severity="warning", markup=False)
+                return False
+        if self._write("record the decision", lambda: self.store.decide(event_id, decision, corrections) or True) is None:
             return False
         self._reload([event_id])
         return True
+
+    def _key_of(self, action: str) -> str:
+        """The key the current screen binds to `action`, as the footer writes it (the keymap may move it)."""
+        for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.action == action:
+                return self.get_key_display(binding)
+        return "e"
 
     def save_note(self, event_id: str, text: str) -> bool:
         if self._write("save the note", lambda: self.store.save_note(event_id, text) or True) is None:

@@ -49,6 +49,7 @@ MAIN_KEYS = (
     Key("note", "n", "note", "Note"),
     Key("accept", "a", "decide('accepted')", "Accept"),
     Key("reject", "x", "decide('rejected')", "Reject"),
+    Key("complete", "e", "complete", "Complete candidate", show=False),
     Key("undo", "u", "undo", "Undo"),
     Key("copy", "y", "copy_citation", "Copy"),
     Key("review", "r", "review", "Review"),
@@ -61,6 +62,7 @@ MAIN_KEYS = (
 REVIEW_KEYS = (
     Key("review.accept", "a", "decide('accepted')", "Accept"),
     Key("review.reject", "x", "decide('rejected')", "Reject"),
+    Key("review.complete", "e", "complete", "Complete"),
     Key("review.skip", "space", "skip", "Skip"),
     Key("review.previous", "p", "previous", "Previous"),
     Key("review.note", "n", "note", "Note"),

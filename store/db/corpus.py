@@ -19,6 +19,17 @@ EVENT_FIELDS = (
     "id", "type", "actor", "actor_text", "crossing", "side", "crossing_text",
     "date", "date_text", "hedged", "source", "sentence", "start", "end",
 )
+# a candidate's marks (store.counted), stored only on candidates: events keep their shape, and a
+# store written before candidates opens unchanged (no schema change)
+CANDIDATE_FIELDS = ("candidate", "missing", "confidence")
+
+
+def stored_event(event: dict) -> dict:
+    """What is written for one event: its fields, and a candidate's marks when it is one."""
+    raw = {k: event.get(k) for k in EVENT_FIELDS}
+    if event.get("candidate"):
+        raw.update({k: event.get(k) for k in CANDIDATE_FIELDS})
+    return raw
 
 
 def shard_of(article_id: str) -> str:
@@ -106,7 +117,7 @@ class Corpus:
                 "events": {
                     str(i): {
                         "article_id": a["id"], "extractor": a.get("extractor"),
-                        "events": [{k: e.get(k) for k in EVENT_FIELDS} for e in in_text_order(events.get(a["id"], []))],
+                        "events": [stored_event(e) for e in in_text_order(events.get(a["id"], []))],
                     }
                     for i, a in enumerate(articles, 1)
                 },

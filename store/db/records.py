@@ -6,7 +6,7 @@ what the extractor produced, for writing back to disk.
 """
 from __future__ import annotations
 
-from .corpus import EVENT_FIELDS
+from .corpus import CANDIDATE_FIELDS, EVENT_FIELDS
 from .journal import CORRECTABLE
 
 
@@ -36,7 +36,10 @@ def raw_value(event: dict, field: str):
 
 
 def raw_fields(event: dict) -> dict:
-    return {field: raw_value(event, field) for field in EVENT_FIELDS}
+    raw = {field: raw_value(event, field) for field in EVENT_FIELDS}
+    if event.get("candidate"):
+        raw.update({field: event.get(field) for field in CANDIDATE_FIELDS})
+    return raw
 
 
 def article_fields(article: dict | None) -> dict:

@@ -1,4 +1,8 @@
-"""`crosswatch export --format csv|jsonl|md`: the corrected events with their notes."""
+"""`crosswatch export --format csv|jsonl|md`: the corrected events with their notes.
+
+What it leaves out (rejected events, candidates not completed and accepted) is said in one
+line on stderr, so a short export is never a silent surprise.
+"""
 from __future__ import annotations
 
 import argparse
@@ -27,7 +31,7 @@ def _open(folder):
 def run(args) -> int:
     from store.db import StoreError
     from store.db.atomic import atomic_write
-    from store.export import export
+    from store.export import export, left_out, left_out_line
     from store.filters import EventFilter
     from store.paths import resolve_store_dir
     from store.sanitize import safe_line
@@ -37,6 +41,7 @@ def run(args) -> int:
     try:
         with _open(folder) as store:
             text = export(store, args.format, flt=flt, include_rejected=args.include_rejected)
+            dropped = left_out_line(left_out(store, flt, args.include_rejected))
     except StoreError as err:
         print(f"crosswatch export: {safe_line(str(err))}", file=sys.stderr)
         return 1
@@ -48,4 +53,6 @@ def run(args) -> int:
             return 1
     else:
         sys.stdout.write(text)
+    if dropped:
+        print(f"crosswatch export: {dropped}", file=sys.stderr)
     return 0

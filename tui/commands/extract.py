@@ -1,7 +1,9 @@
-"""`crosswatch extract FILE... --format jsonl|table [--published YYYY-MM-DD]`: events, no store.
+"""`crosswatch extract FILE... --format jsonl|table [--published YYYY-MM-DD] [--candidates]`: events, no store.
 
 JSONL is the export contract of EVENTS.md (one object a line, `article` = the path as
-given). A file that cannot be read, or that holds no article text once the cleaner has cut
+given). `--candidates` adds, after each article's events, what the rules could not resolve
+fully, each with `"candidate": true`, `missing` and `confidence`; without it the output is
+the confident events alone, which is what the scorer reads. A file that cannot be read, or that holds no article text once the cleaner has cut
 navigation, comments and appeals, gets one line on stderr (its name made safe to print:
 file names are untrusted); the others are still processed and the exit code is 1. Nothing from Textual is imported here, so start-up stays quick.
 """
@@ -14,6 +16,8 @@ from datetime import date
 
 FIELDS = ("article", "type", "actor", "actor_text", "crossing", "side", "crossing_text", "date", "date_text",
           "hedged", "source", "sentence", "start", "end")
+CANDIDATE_FIELDS = FIELDS + ("candidate", "missing", "confidence")
+CANDIDATE_MARK = "◌"  # as in the browser's event list
 
 
 def _iso_date(value: str) -> date:
@@ -33,6 +37,8 @@ def register(subparsers) -> None:
     parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl", help="jsonl (default) or a table")
     parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                         help="publication date to resolve relative dates against (overrides the file's)")
+    parser.add_argument("--candidates", action="store_true",
+                        help="also print candidates: a crossing and an event word whose actor the rules could not resolve")
     parser.set_defaults(run=run)
 
 
@@ -43,14 +49,19 @@ class NothingLeft(Exception):
     """A readable file that is all boilerplate: worth a message, not a silent empty article."""
 
 
-def _events_of(path: str, published) -> list[dict]:
+def _events_of(path: str, published, candidates: bool = False) -> list[dict]:
+    """The article's events, then (`candidates`) its candidates with their marks."""
     from store.extract import extract_article
     from store.reader import read_article_text
 
     extraction = extract_article(read_article_text(path), published=published)
     if not extraction.text.strip():
         raise NothingLeft(NOTHING_LEFT)
-    return [{name: ({"article": path} | event).get(name) for name in FIELDS} for event in extraction.events]
+    events = [{name: ({"article": path} | event).get(name) for name in FIELDS} for event in extraction.events]
+    if candidates:
+        events += [{name: ({"article": path} | event | {"candidate": True}).get(name) for name in CANDIDATE_FIELDS}
+                   for event in extraction.candidates]
+    return events
 
 
 def _utf8_stdout() -> bool:
@@ -66,7 +77,7 @@ def run(args) -> int:
     rows: list[dict] = []
     for path in args.files:
         try:
-            events = _events_of(path, args.published)
+            events = _events_of(path, args.published, getattr(args, "candidates", False))
         except (UnreadableFile, NothingLeft) as err:
             print(f"crosswatch extract: {safe_line(str(path))}: {safe_line(str(err))}", file=sys.stderr)
             failed += 1
@@ -95,15 +106,20 @@ def _print_table(rows: list[dict]) -> None:
     for ev in rows:
         by_article.setdefault(ev["article"], []).append(ev)
     for article, events in by_article.items():
-        table = Table(title=Text(f"{safe_line(article)}: {len(events)} events"), show_lines=True, expand=True)
+        found = sum(1 for ev in events if ev.get("candidate"))
+        counted = f"{len(events) - found} events" + (f", {found} candidates ({CANDIDATE_MARK})" if found else "")
+        table = Table(title=Text(f"{safe_line(article)}: {counted}"), show_lines=True, expand=True)
         table.add_column("date", style="cyan", no_wrap=True)
         table.add_column("event", no_wrap=True)
         table.add_column("sentence", overflow="fold", ratio=1)
         for ev in events:
             when = ev["date"] or (f"({safe_line(ev['date_text'])})" if ev["date_text"] else "")
+            who = (ev["actor"] or "", "magenta")
+            if ev.get("candidate"):  # marked by words, not colour alone
+                who = (f"{CANDIDATE_MARK} candidate {ev.get('confidence')}\nmissing: {', '.join(ev.get('missing') or ())}", "bold")
             what = Text.assemble(
-                (ev["type"], "bold"), "\n", (ev["actor"], "magenta"), "\n",
-                (ev["crossing"], "green"), f" ({ev['side']})" if ev["side"] else "",
+                (ev["type"] or "", "bold"), "\n", who, "\n",
+                (ev["crossing"] or "", "green"), f" ({ev['side']})" if ev["side"] else "",
                 ("\nhedged" if ev["hedged"] else "", "yellow"),
             )
             sentence = Text(safe_line(ev["sentence"]))

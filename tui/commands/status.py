@@ -31,8 +31,11 @@ def _cell(post: dict, column: str) -> str:
     value = post.get(column)
     if column == "contested":
         return "CONTESTED" if value else "-"
-    if column == "holder" and value is None:
-        return "(none)" if post.get("since") else "(unknown)"
+    if column == "holder":
+        from store.names import holder_text
+
+        text = holder_text(post, names=False)  # allies joined by "+", "(assumed)" for a state's own post
+        return text or ("(none)" if post.get("since") else "(unknown)")
     return "-" if value is None else str(value)
 
 
@@ -45,6 +48,10 @@ def render_table(status: dict) -> str:
     lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     if not status["posts"]:
         lines.append("(no event names a crossing yet)")
+    if any(p.get("assumed") for p in status["posts"]):
+        lines.append("(assumed): no report names a holder of the post yet; shown as its own state's by default")
+    if any(len(p.get("holders") or ()) > 1 for p in status["posts"]):
+        lines.append("a + b: allies holding the post together (data/holding.json)")
     return "\n".join(lines)
 
 

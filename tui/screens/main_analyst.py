@@ -1,4 +1,4 @@
-"""The main screen's writing keys: accept, reject, undo, note, copy, review, export.
+"""The main screen's writing keys: accept, reject, complete a candidate, undo, note, copy, review, export.
 
 Writes go through the app (which reports failures in one line and announces the
 changed events); this only finds the selected event and opens the right dialog.
@@ -57,13 +57,25 @@ class AnalystActions:
             self.notify("Copied the sentence with its citation.")
 
     def action_review(self) -> None:
-        from tui.screens.review import ReviewScreen
+        from tui.screens.review import ReviewScreen, review_queue
 
-        todo = [e["id"] for e in self.shown if not e.get("decision")]
+        todo = review_queue(self.shown)
         if not todo:
             self.notify("Every shown event is reviewed.")
             return
         self.app.push_screen(ReviewScreen(todo))
+
+    def action_complete(self) -> None:
+        """`e` on a candidate: choose its actor (tui/screens/complete.py); it is then accepted."""
+        from tui.screens.complete import complete_candidate
+
+        event = self.selected_event()
+        if event is None:
+            return
+        if not event.get("candidate"):
+            self.notify("Not a candidate (◌): its actor is already known.", severity="warning")
+            return
+        complete_candidate(self, event)
 
     def export(self, fmt: str) -> None:
         self.notify("Exporting …")

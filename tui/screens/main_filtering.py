@@ -31,7 +31,7 @@ def incident_rows(shown: list[dict]) -> tuple[list[dict], dict[str, str], int]:
             if last:
                 marks[event["id"]] = "┌" if i == 0 else "└" if i == last else "│"
     placed = {event["id"] for event in rows}
-    rows += [event for event in shown if event["id"] not in placed]  # rejected, or naming no crossing
+    rows += [event for event in shown if event["id"] not in placed]  # rejected, naming no crossing, or an open candidate
     return rows, marks, len(incidents)
 
 

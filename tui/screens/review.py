@@ -2,6 +2,12 @@
 
 Each key moves on to the next event, so an analyst can clear a batch without
 leaving the home row. Decisions are written at once by the app.
+
+Candidates (store.counted: a crossing and an event word, actor unknown) come first,
+marked `◌` with what is missing: until the analyst completes one (`e`: choose the actor)
+it counts nowhere, while an unreviewed event already counts in the status. So the
+queue starts where the analyst's answer changes the picture. `a` on a candidate still
+missing its actor is refused (the app says which key completes it).
 """
 from __future__ import annotations
 
@@ -12,13 +18,35 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from store.counted import open_candidate, still_missing
 from store.filters import EventFilter
 from store.sanitize import safe_line, safe_text
 from tui.app import EventsChanged
 from tui.keymap import REVIEW_KEYS
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.lists import DECISION_MARKS, HEDGED_MARK, NOTE_MARK, crossing_side, event_date
+from tui.widgets.lists import CANDIDATE_MARK, DECISION_MARKS, HEDGED_MARK, NOTE_MARK, crossing_side, event_date
+
+
+def review_queue(shown: list[dict]) -> list[str]:
+    """Ids to review: the open candidates not rejected, then the events with no decision, each in list order."""
+    candidates = [e["id"] for e in shown if e.get("candidate") and e.get("decision") != "rejected" and open_candidate(e)]
+    events = [e["id"] for e in shown if not e.get("candidate") and not e.get("decision")]
+    return candidates + events
+
+
+def candidate_line(event: dict) -> str | None:
+    """`◌ CANDIDATE · missing: actor · confidence 0.5`, or None for an event (or a completed candidate)."""
+    if not event.get("candidate"):
+        return None
+    missing = still_missing(event)
+    if missing:
+        state = f"missing: {', '.join(missing)}"
+    elif event.get("decision") == "accepted":
+        state = "completed and accepted: counts as an event"
+    else:
+        state = "completed; accept it to count"
+    return f"{CANDIDATE_MARK} CANDIDATE · {state} · confidence {event.get('confidence')}"
 
 
 def _quoted(value: object, words: str | None) -> str:
@@ -32,7 +60,8 @@ def describe_event(event: dict) -> Text:
         day += "  (no day in the sentence: the report's date)"
     rows = (
         ("type", event.get("type")),
-        ("actor", _quoted(event.get("actor"), event.get("actor_text"))),
+        ("actor", _quoted(event.get("actor"), event.get("actor_text")) if event.get("actor") is not None
+         else f"{CANDIDATE_MARK} missing (e: choose it)" if event.get("candidate") else None),
         ("crossing", _quoted(crossing_side(event), event.get("crossing_text"))),
         ("date", day),
         ("source", f"{event.get('outlet') or '—'} · {event.get('source') or '—'}"),
@@ -41,6 +70,9 @@ def describe_event(event: dict) -> Text:
         ("note", f"{NOTE_MARK} {event['note']}" if event.get("note") else "—"),
     )
     text = Text()
+    head = candidate_line(event)
+    if head:
+        text.append(head + "\n", style="bold")
     for label, value in rows:
         text.append(f"{label:>9}  ", style="bold")
         text.append(safe_line(str(value or "—")) + "\n")
@@ -85,16 +117,22 @@ class ReviewScreen(Screen):
             detail.update(Content("No more events to review."))
             view.show(None)
             return
+        keys = "e complete · x reject" if open_candidate(event) else "a accept · x reject"
         progress.update(
-            Content(f"REVIEW · event {self.position + 1} of {len(self.event_ids)} · {done} decided · a accept · x reject · space skip")
+            Content(f"REVIEW · {self.kind(event)} {self.position + 1} of {len(self.event_ids)} · {done} decided · {keys} · space skip")
         )
         detail.update(describe_event(event))
-        detail.border_title = "Event"
+        detail.border_title = "Candidate" if event.get("candidate") else "Event"
+        detail.set_class(bool(event.get("candidate")), "candidate")
         article = self.app.articles.get(event.get("article_id"))
         siblings = self.app.store.events(EventFilter(article_id=event.get("article_id")))
         view.show(article, siblings, event)
         if article:
             view.border_title = Content(safe_line(" · ".join(x for x in (article.get("title"), article.get("source"), article.get("published")) if x))[:100])
+
+    @staticmethod
+    def kind(event: dict) -> str:
+        return "candidate" if event.get("candidate") else "event"
 
     def advance(self, step: int = 1) -> None:
         self.position = max(0, min(self.position + step, len(self.event_ids)))
@@ -104,6 +142,17 @@ class ReviewScreen(Screen):
         event = self.current
         if event is not None and self.app.decide(event["id"], decision):
             self.advance()
+
+    def action_complete(self) -> None:
+        from tui.screens.complete import complete_candidate
+
+        event = self.current
+        if event is None:
+            return
+        if not event.get("candidate"):
+            self.notify("Not a candidate (◌): its actor is already known.", severity="warning")
+            return
+        complete_candidate(self, event, self.advance)
 
     def action_skip(self) -> None:
         self.advance()

@@ -154,7 +154,7 @@ class StatusFeed:
 
 
 def export_to_file(store, fmt: str, flt=None) -> str:
-    """Write the events passing `flt` (rejected ones left out) into the store folder's exports/."""
+    """Write the events passing `flt` (rejected ones and open candidates left out) into the store folder's exports/."""
     import datetime as dt
 
     from store.db.atomic import atomic_write

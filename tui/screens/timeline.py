@@ -55,7 +55,9 @@ def feed_of(app, store) -> StatusFeed | None:
 def describe(crossing: str, segment: Segment) -> Text:
     where = safe_line(post_name(crossing, segment.side))
     span = f"{segment.start.isoformat()} → {segment.last.isoformat()}"
-    if not segment.reported:
+    if segment.assumed and segment.holder:
+        what = f"{safe_line(faction_name(segment.holder))} (assumed: the post's own state's; no report names a holder)"
+    elif not segment.reported:
         what = "no reports yet"
     elif segment.holder is None:
         what = "nobody / holder unknown"

@@ -3,6 +3,7 @@
 Each takes plain dicts (as the store serves them) and turns fields into
 plain text through `safe_line`, so a title like `[bold]` or an ESC byte is shown as
 text. Marks never rely on colour: `?` hedged, `✎` note, `✓`/`✗` decision,
+`◌` a candidate not yet completed and accepted (its actor cell says "◌ no actor"),
 `⚠` contested, `≡` a syndicated copy of another article, `┌│└` one incident's reports.
 """
 from __future__ import annotations
@@ -11,12 +12,15 @@ from bisect import bisect_left
 from typing import Callable, Hashable, Mapping, Sequence
 
 
+from store.counted import open_candidate, still_missing
+from store.names import holder_text
 from store.sanitize import safe_line
 from tui.widgets.row_table import Column, RowTable
 
 HEDGED_MARK, NOTE_MARK = "?", "✎"
 DECISION_MARKS = {"accepted": "✓", "rejected": "✗"}
 CONTESTED_MARK = "⚠"
+CANDIDATE_MARK = "◌"
 
 
 def cell(value: object, style: str = "") -> tuple[str, str]:
@@ -115,16 +119,18 @@ class EventList(RowTable):
 
     def row_cells(self, e: Mapping) -> Sequence[tuple[str, str]]:
         decision = e.get("decision")
+        pending = e.get("candidate") and open_candidate(e)
+        missing = still_missing(e) if pending else ()
         return (
             cell(self.incident_marks.get(e["id"], ""), "bold"),
             cell(event_date(e)),
             cell(e.get("type"), "bold"),
-            cell(e.get("actor")),
+            cell(f"{CANDIDATE_MARK} no actor" if "actor" in missing else e.get("actor"), "italic" if missing else ""),
             cell(crossing_side(e)),
             cell(HEDGED_MARK if e.get("hedged") else ""),
             cell(NOTE_MARK if e.get("note") else ""),
-            cell(DECISION_MARKS.get(decision, ""), "bold"),
-            cell(e.get("sentence"), "dim" if decision == "rejected" else ""),
+            cell(CANDIDATE_MARK if pending and decision != "rejected" else DECISION_MARKS.get(decision, ""), "bold"),
+            cell(e.get("sentence"), "dim" if decision == "rejected" or pending else ""),
         )
 
 
@@ -158,7 +164,7 @@ class StatusTable(RowTable):
         return (
             cell(p["crossing"], "bold"),
             cell(p.get("side") or "—"),
-            cell(p.get("holder") or "unknown", "" if p.get("holder") else "dim"),
+            cell(holder_text(p, names=False) or "unknown", "" if p.get("holder") and not p.get("assumed") else "dim"),
             cell(p.get("since") or "—"),
             cell(p.get("last_report") or "—"),
             cell(p.get("sources", 0)),

@@ -12,8 +12,6 @@ Left/right (or a click) select a stretch, up/down the post; the widget posts
 """
 from __future__ import annotations
 
-from datetime import timedelta
-
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -22,6 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from store.day_math import shift
 from store.names import faction_name, post_name
 from store.sanitize import safe_line
 from store.status_timeline import CrossingTimeline, Segment
@@ -144,7 +143,7 @@ class TimelineView(Widget, can_focus=True):
         if not self.timeline:
             return Text("No report names this crossing.", style="italic")
         width = max(20, self.size.width - self._label_width())
-        scale = Scale(self.timeline.days + [self.timeline.last + timedelta(days=1)], width)
+        scale = Scale(self.timeline.days + [shift(self.timeline.last, 1)], width)  # 9999-12-31: no OverflowError
         out = Text(no_wrap=True, overflow="crop")
         for index, side in enumerate(self.timeline.posts):
             out.append(self._post_label(side).ljust(self._label_width()), style="bold")
@@ -178,7 +177,9 @@ class TimelineView(Widget, can_focus=True):
         return band
 
     def _cell(self, seg: Segment, offset: int, selected: bool) -> tuple[str, Style]:
-        if not seg.reported:
+        if seg.assumed and seg.holder:  # the post's own state's by default: its letter in lower case, no colour
+            char, colour = (holder_mark(seg.holder)[0].lower() if offset % 8 == 0 else NO_REPORTS[0]), None
+        elif not seg.reported:
             char, colour = NO_REPORTS[0], None
         elif seg.holder is None:
             char, colour = NOBODY[0], NOBODY[1]
@@ -221,7 +222,7 @@ class TimelineView(Widget, can_focus=True):
     def _legend(self, width: int) -> list[Text]:
         if not self.timeline:
             return []
-        holders = sorted({s.holder for segs in self.timeline.segments.values() for s in segs if s.holder})
+        holders = sorted({s.holder for segs in self.timeline.segments.values() for s in segs if s.holder and not s.assumed})
         items: list[Text] = []
         for faction in holders:
             letter, colour = holder_mark(faction)
@@ -229,6 +230,10 @@ class TimelineView(Widget, can_focus=True):
                                        f" {safe_line(faction_name(faction))}"))
         items.append(Text.assemble((f" {NOBODY[0]} ", Style(bgcolor=NOBODY[1], color="white")), f" {NOBODY[2]}"))
         items.append(Text.assemble((f" {NO_REPORTS[0]} ", Style(dim=True)), f" {NO_REPORTS[2]}"))
+        for faction in sorted({s.holder for segs in self.timeline.segments.values() for s in segs if s.assumed and s.holder}):
+            letter = safe_line(holder_mark(faction)[0].lower())
+            items.append(Text.assemble((f" {letter} ", Style(dim=True)),
+                                       f" {safe_line(faction_name(faction))}, assumed: its own post, no report names a holder"))
         items.append(Text(f" {CONTESTED_FILL}  contested (reports disagree)"))
         kinds = {t.type for ticks in self.timeline.ticks.values() for t in ticks}
         items += [Text(f" {glyph}  {label}") for kind, (glyph, label) in TICKS.items() if kind in kinds]
