@@ -97,10 +97,10 @@ class SentenceView:
         """ "The YPG, the armed wing of the PYD, which is linked to the PKK, took control of ...": a group
         inside commas set off after another group describes it; the group before the first comma acts."""
         folded = self.state.folded
-        first_comma = folded.find(",", lo, actor.start)
-        if first_comma < 0 or "," not in folded[actor.end:trigger.start]:
+        first_comma = folded.find(",", self.s, actor.start)
+        if first_comma < 0 or "," not in folded[actor.end:trigger.start] or ";" in folded[self.s:trigger.start]:
             return None
-        heads = [a for a in self.actors if lo <= a.start and a.end <= first_comma and usable_actor(a, event_type)
+        heads = [a for a in self.actors if self.s <= a.start and a.end <= first_comma and usable_actor(a, event_type)
                  and not folded[a.end:first_comma].strip(" )(")]
         return heads[-1] if heads else None
 

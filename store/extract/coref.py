@@ -20,12 +20,12 @@ _PLACE_AFTER = re.compile(r" +(?:near|in|at|outside|by|of|on +the +edge +of)(?: 
 _BARE_CROSSING = re.compile(r"(?<![a-z])(?:border +crossing|border +post|border +point|border +gate|frontier +post|crossing +point"
                             r"|(?:main|key|strategic|major|last|only|vital|busiest|north|south|east|west|northern|southern) +(?:[a-z]+ +)?crossing)(?![a-z])")
 _WHICH = re.compile(r" *, +(which)\b")
-_UNNAMED_ADJ = (r"(?:key|main|strategic|major|vital|remote|desert|official|busy|busiest|last|only|sole|important|principal|second|third"
+UNNAMED_ADJ = (r"(?:key|main|strategic|major|vital|remote|desert|official|busy|busiest|last|only|sole|important|principal|second|third"
                 r"|another|northern|southern|eastern|western|north|south|east|west|nearby|third|biggest|largest|vital|crucial|sensitive|[a-z]+ian|[a-z]+ish)")
-_INDEFINITE = re.compile(r"(?<![a-z])(?:an?|its|their|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi +arabia) +s) +(?:" + _UNNAMED_ADJ + r" +){0,2}"
+_INDEFINITE = re.compile(r"(?<![a-z])(?:an?|its|their|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi +arabia) +s) +(?:" + UNNAMED_ADJ + r" +){0,2}"
                          r"(?:land +)?(?:border +crossing|border +post|border +point|border +gate|frontier +post|frontier +crossing|crossing +point"
-                         r"|(?:" + _UNNAMED_ADJ + r" +)crossing)(?![a-z])")
-_UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +)?(?:(?:" + _UNNAMED_ADJ + r"|iraqi?|syrian?|jordan(?:ian)?|turk(?:ish|ey)|lebanon|lebanese|iran(?:ian)?|kuwaiti?|saudi|arabia|kurdish|kurdistan|government|official|[a-z]+ +[a-z]+ +border) +){1,4}"
+                         r"|(?:" + UNNAMED_ADJ + r" +)crossing)(?![a-z])")
+UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +)?(?:(?:" + UNNAMED_ADJ + r"|iraqi?|syrian?|jordan(?:ian)?|turk(?:ish|ey)|lebanon|lebanese|iran(?:ian)?|kuwaiti?|saudi|arabia|kurdish|kurdistan|government|official|[a-z]+ +[a-z]+ +border) +){1,4}"
                       r"(?:land +|border +|frontier +)?(?:crossing(?: +point)?|border +post|border +gate|border +point|frontier +post|gate)(?![a-z])(?! +(?:points|posts|gates)\b)"
                       r"|(?<![a-z])(?:(?:its|their|the) +)?(?:(?:southern|northern|eastern|western|land|main) +)?border +(?=(?:with|to|into|between) +(?:the +)?[a-z]+)")
 _OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+\s+$")
@@ -127,7 +127,7 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
             crossing = _fitting(state, state.only_crossing, m.start(), m.end())
             if crossing:
                 found.append(Ref(m.start(), m.end(), crossing, _owner_side(state.folded, m, crossing), "indefinite"))
-    for m in _UNNAMED.finditer(state.folded, s, e):  # "main border crossing with Syria", "the Iraq-Jordan border crossing"
+    for m in UNNAMED.finditer(state.folded, s, e):  # "main border crossing with Syria", "the Iraq-Jordan border crossing"
         if any(r.start <= m.start() < r.end or m.start() <= r.start < m.end() for r in refs + found):
             continue
         if not _names_countries(state.folded, m.start(), m.end()):

@@ -204,7 +204,7 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
                     lead = _LEAD_IN.search(folded[max(0, start - 40):start])
                     if lead and "\n" not in text[start - len(lead.group()):start]:
                         start -= len(lead.group())
-            if side is None and len(by_crossing) == 1:
+            if side is None and len(by_crossing) == 1 and len(post_countries) == 1:  # "al Yarobiyyi/Rabia": both posts
                 side = _side_from_countries(gaz, cid, before, after[noun_after.end():] if noun_after else None)
             if len(by_crossing) == 1 and noun_after:
                 end = last + noun_after.end()

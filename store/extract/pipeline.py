@@ -5,6 +5,7 @@ import bisect
 import re
 
 from store.extract.clean import clean_body
+from store.extract.coref import UNNAMED
 from store.extract.dates import find_dateline, parse_published
 from store.extract.events import sentence_events
 from store.extract.state import ArticleState
@@ -69,7 +70,8 @@ def find_events(text: str, published=None) -> tuple[list[dict], list[dict]]:
     def worth_splitting(start: int, end: int) -> bool:
         """A segment can hold an event only if it refers to a crossing (or follows one that did)."""
         nonlocal follows_reference
-        referring = has(references, start, end) or (start == 0 and ("crossing" in folded[:end] or "border post" in folded[:end]))
+        referring = has(references, start, end) or (start == 0 and ("crossing" in folded[:end] or "border post" in folded[:end])) \
+            or bool(UNNAMED.search(folded, start, end))  # "closed its border with Iraq": resolved later, if at all
         keep = referring or (follows_reference and has(trigger_starts, start, end))
         follows_reference = referring
         if not keep:

@@ -1,0 +1,108 @@
+"""Rule families added for real reports (extractor 1.7), each with invented sentences about
+several crossings: unit fixtures that pin the behaviour, not evidence that it generalises
+(that is tests/test_extract_real_corpus.py)."""
+from __future__ import annotations
+
+import pytest
+
+from store.extract import extract_article
+from store.extract.spelling import skeleton
+
+PUB = "2019-10-16"
+
+
+def events(text, published=PUB):
+    return [(e["type"], e["actor"], e["crossing"]) for e in extract_article(text, published=published).events]
+
+
+def sides(text):
+    return [(e["type"], e["crossing"], e["side"]) for e in extract_article(text, published=PUB).events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Jaber crossing was closed on Sunday.", ("closed", "jordan-gov", "nasib")),
+    ("The Habur border gate reopened on Monday after a week.", ("reopened", "turkey-gov", "ibrahim-khalil")),
+    ("Fishkhabour border crossing was reopened for aid deliveries, officials said.", ("reopened", "krg", "faysh-khabur")),
+])
+def test_a_closing_or_reopening_with_no_authority_named_is_the_posts(text, expected):
+    assert events(text) == [expected]
+
+
+def test_the_one_who_closed_it_reopens_it():
+    assert events("The Semalka crossing, which the KRG closed in March, reopened on Monday.")[-1] == (
+        "reopened", "krg", "faysh-khabur")
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Government troops retook the Nassib border crossing with Jordan.", "sy"),
+    ("Syria's Nasib crossing reopened on Monday.", "sy"),
+    ("The Jordanian Jaber crossing was closed on Sunday.", "jo"),
+    ("The YPG control the al Yarobiyyi/Rabia crossing with Syria's Hasakah province.", None),
+])
+def test_the_country_around_a_name_gives_the_side(text, side):
+    assert sides(text)[0][2] == side
+
+
+@pytest.mark.parametrize("name, crossing", [
+    ("Yaribiyah", "rabia"), ("Turabil", "trebil"), ("Kasab", "kessab"), ("Nusaybeen", "qamishli"),
+])
+def test_a_transliteration_beside_a_crossing_word_is_the_crossing(name, crossing):
+    assert events(f"Rebels seized the {name} border crossing on Monday.")[0][2] == crossing
+    assert skeleton(name.lower()) and events(f"Rebels seized {name} on Monday.") == []  # alone: maybe a town
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraq's border crossing with Jordan was closed on Sunday.", ("closed", "iraq-gov", "trebil")),
+    ("Militants seized the main border crossing between Iraq and Jordan.", ("captured", "militants", "trebil")),
+    ("Kuwait closed its border with Iraq on Friday.", ("closed", "kuwait-gov", "safwan")),
+])
+def test_an_unnamed_crossing_between_two_countries_with_one_crossing_is_that_one(text, expected):
+    assert events(text) == [expected]
+
+
+def test_an_unnamed_crossing_between_countries_with_several_is_left_alone():
+    assert events("Rebels seized a border crossing with Turkey on Monday.") == []
+
+
+def test_attempts_are_attacks_and_unclaimed_bombings_are_militants():
+    assert events("IS fighters tried to seize the Kobani border gate overnight.") == [("attacked", "islamic-state", "kobani")]
+    assert events("Two car bombs exploded at the Bab al-Hawa crossing on Monday.") == [("attacked", "militants", "bab-al-hawa")]
+
+
+def test_denied_reports_and_awaited_reopenings_are_no_events():
+    assert events("Iraq dismissed claims that the Al Qaim crossing had been shut.") == []
+    assert events("Traders are awaiting the reopening of the Nasib crossing.") == []
+
+
+def test_the_head_of_an_apposition_acts():
+    text = "The YPG, the armed wing of the PYD, which is linked to the PKK, took control of the Tal Abyad crossing."
+    assert events(text) == [("captured", "sdf", "tal-abyad")]
+
+
+def test_fighters_and_allies_named_together_both_hold():
+    text = "U.S.-backed Maghawir al-Thawra fighters and coalition forces hold the Al Tanf crossing."
+    assert sorted(events(text)) == [("holds", "syria-opposition", "al-waleed"), ("holds", "us-coalition", "al-waleed")]
+
+
+def test_traffic_resumed_or_suspended_through_a_crossing():
+    assert events("Jordan resumed traffic through the Jaber crossing on Sunday.") == [("reopened", "jordan-gov", "nasib")]
+    assert events("Turkey suspended all passenger movement through the Cilvegozu gate.") == [
+        ("closed", "turkey-gov", "bab-al-hawa")]
+
+
+def test_a_post_name_alone_is_the_crossing_only_as_the_subject_of_a_state_after_the_crossing_was_named():
+    text = "Rebels took the Albu Kamal crossing on Thursday. Only Albu Kamal is under the control of the Free Syrian Army."
+    assert events(text)[-1] == ("holds", "syria-opposition", "al-qaim")
+    assert events("Only Albu Kamal is under the control of the Free Syrian Army.") == []  # a town, as far as we know
+    assert events("Rebels took the Albu Kamal crossing. Fighting raged in Albu Kamal, under rebel control.") == [
+        ("captured", "syria-opposition", "al-qaim")]
+
+
+def test_a_hold_told_with_a_saying_date_is_as_of_that_day():
+    found = extract_article("The Rabia crossing was still in the hands of government forces, he said on Friday.",
+                            published="2012-07-21").events
+    assert [(e["type"], e["date"]) for e in found] == [("holds", "2012-07-20")]
+
+
+def test_rebels_at_a_crossing_with_no_syrian_post_are_militants():
+    assert events("Rebels seized the Trebil border crossing on Sunday.") == [("captured", "militants", "trebil")]
