@@ -25,10 +25,13 @@ UNNAMED_ADJ = (r"(?:key|main|strategic|major|vital|remote|desert|official|busy|b
 _INDEFINITE = re.compile(r"(?<![a-z])(?:an?|its|their|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi +arabia) +s) +(?:" + UNNAMED_ADJ + r" +){0,2}"
                          r"(?:land +)?(?:border +crossing|border +post|border +point|border +gate|frontier +post|frontier +crossing|crossing +point"
                          r"|(?:" + UNNAMED_ADJ + r" +)crossing)(?![a-z])")
-UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +)?(?:(?:" + UNNAMED_ADJ + r"|iraqi?|syrian?|jordan(?:ian)?|turk(?:ish|ey)|lebanon|lebanese|iran(?:ian)?|kuwaiti?|saudi|arabia|kurdish|kurdistan|government|official|[a-z]+ +[a-z]+ +border) +){1,4}"
-                      r"(?:land +|border +|frontier +)?(?:crossing(?: +point)?|border +post|border +gate|border +point|frontier +post|gate)(?![a-z])(?! +(?:points|posts|gates)\b)"
-                      r"|(?<![a-z])(?:(?:its|their|the) +)?(?:(?:southern|northern|eastern|western|land|main) +)?border +(?=(?:with|to|into|between) +(?:the +)?[a-z]+)")
-_OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+\s+$")
+_UNNAMED_MOD = (r"(?:" + UNNAMED_ADJ + r"|iraqi?|syrian?|jordan(?:ian)?|turk(?:ish|ey)|lebanon|lebanese|iran(?:ian)?|kuwaiti?|saudi|arabia"
+                r"|kurdish|kurdistan|government|official|(?:iraq|syria|jordan|turkey|lebanon|iran|kuwait|saudi) +(?:iraq|syria|jordan|turkey"
+                r"|lebanon|iran|kuwait|saudi) +border)")
+UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +(?:" + _UNNAMED_MOD + r" +){0,4}|(?:" + _UNNAMED_MOD + r" +){1,4})"
+                     r"(?:land +|border +|frontier +)?(?:crossing(?: +point)?|border +post|border +gate|border +point|frontier +post|gate)(?![a-z])(?! +(?:points|posts|gates)\b)"
+                     r"|(?<![a-z])(?:(?:its|their|the) +)?(?:(?:southern|northern|eastern|western|land|main) +)?border +(?=(?:with|to|into|between) +(?:the +)?[a-z]+)")
+_OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)(?<!\n)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+[ \t]+$")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
