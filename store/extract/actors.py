@@ -30,10 +30,11 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
         country = gazetteer().side_words.get(said.group(1)) if said else None
         if country and government_of(actor.generic, country):  # "Turkish authorities", "the Iraqi central government"
             faction = government_of(actor.generic, country)
-            return post_authority(ref.crossing, country) if faction == government_of("government", country) and post_authority(ref.crossing, country) else faction
+            runs = post_authority(ref.crossing, country) if event_type in ("closed", "reopened") else None
+            return runs if runs and faction == government_of("government", country) else faction
         first = state.country_for(ref.crossing, ref.side)
         if ref.side is not None and government_of(actor.generic, first):
-            if actor.generic == "government" and post_authority(ref.crossing, first):
+            if actor.generic == "government" and event_type in ("closed", "reopened") and post_authority(ref.crossing, first):
                 return post_authority(ref.crossing, first)  # "border authorities" at Faysh Khabur: the KRG's
             return government_of(actor.generic, first)
         options = {government_of(actor.generic, c) for c in crossing_countries(ref.crossing)} - {None}

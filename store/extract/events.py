@@ -24,7 +24,7 @@ from store.extract.tense import hold_is_over
 from store.extract.triggers import Trigger, is_irrealis, is_negated, lexicon
 
 _POSTS = re.compile(r"(?<![a-z])posts?(?![a-z])")
-_COORDINATION = re.compile(r"(?: +(?:fighters|forces|troops|militants|militiamen|units|members))? *(?:,|and|, +and|&) +(?:the +|(?:other|allied|fellow|affiliated) +(?:[a-z]+ +)?)?"
+_COORDINATION = re.compile(r"(?: +(?:fighters|forces|troops|militants|militiamen|units|members))? *(?:,|and|, +and|&|and +then|and +later) +(?:the +|(?:other|allied|fellow|affiliated) +(?:[a-z]+ +)?)?"
                           r"(?:(?:fighters|members|militants|militiamen|forces|troops|units|elements) +(?:from|of) +(?:the +)?)?")
 _MODIFIER = re.compile(r" (?:linked|backed|affiliated|allied|aligned|led|supported|inspired|sponsored) +")
 
