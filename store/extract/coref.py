@@ -64,7 +64,8 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         elif towns:
             town: Town = towns[-1]
             refs.append(Ref(start, a_end, town.crossing, side or town.country, "town-crossing"))
-        elif state.topic is not None and (recent <= 3 or state.seen_crossings == {state.topic.crossing}):
+        elif state.topic is not None and (recent <= 3 or state.seen_crossings == {state.topic.crossing}
+                                          or (recent <= 8 and state.topic.crossing == state.main_crossing)):
             refs.append(Ref(start, a_end, state.topic.crossing, side, "anaphor", named_post=state.topic.named_post))
         elif state.topic is None and _named_before(state, state.only_crossing, a_start):
             # "Kurds seized the border town of Tal Abyad. The YPG took the border crossing with Turkey":
@@ -91,7 +92,7 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         earlier = [r for r in refs if r.end <= pos]
         if earlier:
             refs.append(Ref(pos, pos + 2, earlier[-1].crossing, None, "it"))
-        elif state.topic is not None and recent <= 1:
+        elif state.topic is not None and (recent <= 1 or (recent <= 2 and state.topic.crossing == state.main_crossing)):
             refs.append(Ref(pos, pos + 2, state.topic.crossing, None, "it"))
     _place_in_regions(folded, refs)
     for r in list(refs):  # "the Nasib crossing, which is held by ...": "which" is the crossing again

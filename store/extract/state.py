@@ -82,6 +82,17 @@ class ArticleState:
         return next(iter(crossings)) if len(crossings) == 1 else None
 
     @cached_property
+    def main_crossing(self) -> str | None:
+        """The crossing the article names most often, if one leads (the article's subject)."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            counts[m.crossing] = counts.get(m.crossing, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return max(counts, key=counts.get)
+
+    @cached_property
     def lead_crossing(self) -> str | None:
         """The crossing the article names first, if it is named within its first 1,500 characters."""
         first = self.mentions[0] if self.mentions else None
