@@ -129,7 +129,7 @@ _SUBJECT_OF_STATE = re.compile(r"(?: *(?:,[^,.;]{1,80},|\([^()]{1,40}\)|(?:and|o
 _APPOSITION_AFTER = re.compile(r" *, +(?:the +|a +|an +|its +)?(?:[a-z]+ +){0,3}?(?:border +|frontier +)?(?:crossing|post|gate|crossing +point)(?![a-z])")
 _EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
 _CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or|\(|\[)\s*$")  # "Jaber [Nasib] border crossing"
-_LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy|border|frontier) +){0,2}(?:(?<![a-z])(?:al|el|ar|ash) +)?$")
+_LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?<![a-z])(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy|border|frontier) +){0,2}(?:(?<![a-z])(?:al|el|ar|ash) +)?$")
 
 
 def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
