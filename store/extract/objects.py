@@ -34,7 +34,7 @@ _APPOSITIVE = re.compile(r" *(?:,|\() *[^,;()]{1,100}(?:,|\))"  # "Qaim post, op
 _WHICH_CLAUSE = re.compile(r" *, +(?:which|who|that)\b[^;]*, +")
 _AUX = r"(?: +(?:is|was|were|are|has|have|had|been|being|be|still|now|also|later|then|officially|reportedly|\w+ly))+ *"
 _SUBJECT_TAIL = re.compile(r"(?: *\([^()]{1,60}\)| *,[^,;()]{1,100},| +(?:between|near|in|on|at|along|outside|inside|close +to|linking|connecting"
-                           r"|with|from|of|opposite|facing|(?:north|south|east|west)(?:east|west)? +of)(?: +[a-z]+){1,7}?)+" + _AUX)
+                           r"|with|from|of|opposite|facing|(?:north|south|east|west)(?:east|west)? +of)(?: +[a-z]+){1,7}?){1,3}" + _AUX)
 _NAME_JOINED = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*\s+){0,2}[A-Z][\w'\u2019]*\s*[-/\u2013]\s*")
 _LIST_BEFORE = re.compile(r"(?: +(?:the +)?[a-z]+(?: +[a-z]+){0,2} *,)+ +(?:and +)?(?:the +)?")
 _MAX_GAP_WORDS = {"direct": 2, "verb": 6, "nominal-by": 3, "intransitive": 6}
