@@ -49,12 +49,13 @@ def _quotes(store, incident_of: dict[str, str], event_ids: list[str]) -> list[st
     return ["\n>\n".join(lines)] if lines else ["_No report supports a holder._"]
 
 
-def _post_section(store, incident_of: dict[str, str], post: dict, level: int) -> list[str]:
+def _post_section(store, incident_of: dict[str, str], post: dict, level: int, on: str | None = None) -> list[str]:
+    """One post's paragraph; factions named as they were called on `on` (the status date)."""
     holder = post["holder"]
     if post.get("assumed"):
-        head = f"**{_text(holder_text(post))}**: no report names a holder yet; the post is its own state's by default"
+        head = f"**{_text(holder_text(post, on=on))}**: no report names a holder yet; the post is its own state's by default"
     elif holder:
-        head = f"held by **{_text(holder_text(post))}** since {post['since']}"
+        head = f"held by **{_text(holder_text(post, on=on))}** since {post['since']}"
     elif post["since"]:
         head = f"**no holder known** since {post['since']}"
     else:
@@ -71,7 +72,7 @@ def _post_section(store, incident_of: dict[str, str], post: dict, level: int) ->
         lines += ["- **CONTESTED**: reports from different sources disagree within the window:"]
         for event_id in post.get("disputed_by", []):
             event = store.event(event_id)
-            lines.append(f"  - {_text(faction_name(event.get('actor')))} — “{_text(event.get('sentence') or '')}”"
+            lines.append(f"  - {_text(faction_name(event.get('actor'), event.get('date') or event.get('published')))} — “{_text(event.get('sentence') or '')}”"
                          + (f" ({_text(event['outlet'])})" if event.get("outlet") else ""))
     lines += ["", *_quotes(store, incident_of, post["events"]), ""]
     return lines
@@ -95,5 +96,5 @@ def render_status_brief(store, as_of=None, level: int = 2) -> str:
     for crossing, posts in by_crossing.items():
         lines += [f"{'#' * (level + 1)} {_text(crossing_name(crossing))} (`{_text(crossing)}`)", ""]
         for post in posts:
-            lines += _post_section(store, engine.incidents(crossing), post, level)
+            lines += _post_section(store, engine.incidents(crossing), post, level, status["as_of"])
     return "\n".join(lines)

@@ -14,7 +14,7 @@ def test_brief_has_a_section_per_crossing_with_holder_since_sources_and_quotes(t
     assert brief.startswith("## Crossing status as of 2014-06-24")  # a section of the export's brief
     assert brief.count("\n### ") == 4  # al-qaim, al-waleed, rabia, trebil
     waleed = brief[brief.index("(`al-waleed`)"):brief.index("(`rabia`)")]
-    assert "#### Al Waleed (iq): held by **Islamic State** since 2014-06-22" in waleed
+    assert "#### Al Waleed (iq): held by **ISIS (Islamic State of Iraq and al-Sham)** since 2014-06-22" in waleed
     assert "independent sources: 2" in waleed
     assert "**CONTESTED**" in waleed and "government forces had retaken Al Waleed" in waleed
     assert "> “But two officials who work at the crossing said it was still held by militants.”" in waleed

@@ -62,7 +62,7 @@ def describe(crossing: str, segment: Segment) -> Text:
     elif segment.holder is None:
         what = "nobody / holder unknown"
     else:
-        what = f"held by {safe_line(faction_name(segment.holder))}"
+        what = f"held by {safe_line(faction_name(segment.holder, segment.start.isoformat()))}"
     text = Text.assemble((f"{where} ({safe_line(segment.side or '?')})", "bold"), f"  {span}  ", (what, "bold"))
     if segment.contested:
         text.append("  CONTESTED: reports disagree", style="bold reverse")
