@@ -136,7 +136,7 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
             continue
         if not _names_countries(state.folded, m.start(), m.end()):
             continue  # no countries around it: only the article's one crossing could be meant (the cases above)
-        if _OTHER_NAME_BEFORE.search(state.text, max(s, m.start() - 30), m.start()):
+        if _OTHER_NAME_BEFORE.search(state.text, max(s, m.start() - 30), m.start()) and not _title_case(state.text[s:e]):
             continue  # "the Arida Official Crossing Point": a crossing the gazetteer does not know
         crossing = _fitting(state, state.only_crossing, m.start(), m.end())
         if crossing:
@@ -162,6 +162,12 @@ def _country_words() -> re.Pattern:
 def _countries_near(folded: str, start: int, end: int) -> set[str]:
     words = gazetteer().side_words
     return {words[m.group()] for m in _country_words().finditer(folded, max(0, start - 40), end + 40)}
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline in title case ("ISIS Jihadists Seize Main Border Crossing"): capitals say nothing there."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _names_countries(folded: str, start: int, end: int) -> bool:
