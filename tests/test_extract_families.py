@@ -106,3 +106,10 @@ def test_a_hold_told_with_a_saying_date_is_as_of_that_day():
 
 def test_rebels_at_a_crossing_with_no_syrian_post_are_militants():
     assert events("Rebels seized the Trebil border crossing on Sunday.") == [("captured", "militants", "trebil")]
+
+
+def test_an_unnamed_crossing_placed_in_a_province_is_the_one_there():
+    text = "Rebels have taken control of a key border crossing connecting Turkey to Syria's Latakia province."
+    assert events(text) == [("captured", "syria-opposition", "kessab")]
+    text = "Rebels have taken control of a key border crossing connecting Turkey to Syria's Aleppo province."
+    assert events(text) == []  # three crossings join Aleppo to Turkey

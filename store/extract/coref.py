@@ -12,6 +12,8 @@ import bisect
 import re
 from functools import lru_cache
 
+from store.datafiles import load as _load_data
+from store.extract.fold import fold_name
 from store.extract.gazetteer import Town, crossing_countries, gazetteer, region_side, side_phrase
 from store.extract.state import ArticleState, Ref, between
 from store.extract.triggers import lexicon
@@ -164,6 +166,26 @@ def _countries_near(folded: str, start: int, end: int) -> set[str]:
     return {words[m.group()] for m in _country_words().finditer(folded, max(0, start - 40), end + 40)}
 
 
+def gazetteer_data() -> dict:
+    return _load_data("gazetteer.json")
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> dict[str, re.Pattern]:
+    """Crossing id -> a pattern of the provinces its posts lie in (gazetteer 'province')."""
+    out = {}
+    for c in gazetteer_data()["crossings"]:
+        names = [fold_name(p["province"]) for p in c["posts"] if p.get("province")]
+        if names:
+            out[c["id"]] = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, names)) + r")(?![a-z])")
+    return out
+
+
+def _province_named(folded: str, crossing: str, start: int, end: int) -> bool:
+    pattern = _provinces().get(crossing)
+    return bool(pattern and pattern.search(folded, max(0, start - 60), end + 80))
+
+
 def _title_case(sentence: str) -> bool:
     """A headline in title case ("ISIS Jihadists Seize Main Border Crossing"): capitals say nothing there."""
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", sentence)
@@ -199,6 +221,8 @@ def _fitting(state: ArticleState, crossing: str | None, start: int, end: int) ->
     if named_here or len(named) < 2:
         return named_here
     only = [c for c in gazetteer().countries if set(crossing_countries(c)) == named]
+    if len(only) > 1:  # "a key border crossing connecting Turkey to Syria's Latakia province": the one there
+        only = [c for c in only if _province_named(state.folded, c, start, end)]
     return only[0] if len(only) == 1 else None  # "Iraq's border crossing with Jordan": there is one, Trebil
 
 
