@@ -56,9 +56,16 @@ class SentenceView:
         """Date expressions outside attribution clauses (found only when an event needs them)."""
         if self._dates is None:
             s, spans = self.s, self.attr.spans
-            self._dates = [d for d in find_dates(self.state.text, s, self.e)
+            self._dates = [d for d in self.all_dates
                            if not inside(spans, d.start, d.end, s) and not self._dates_a_saying(d.start, d.end)]
         return self._dates
+
+    @property
+    def all_dates(self):
+        """Every date expression in the sentence, the saying's included (found once)."""
+        if getattr(self, "_all_dates", None) is None:
+            self._all_dates = find_dates(self.state.text, self.s, self.e)
+        return self._all_dates
 
     def _dates_a_saying(self, start: int, end: int) -> bool:
         """ "officials said in a statement on Sunday", "On Monday, officials said IS had taken ...":

@@ -16,12 +16,15 @@ from datetime import date
 from store.extract.actors import actor_id, government_country, usable_actor
 from store.extract.clauses import SentenceView
 from store.extract.coref import advance
-from store.extract.dates import find_dates, resolve_date
+from store.extract.dates import resolve_date
 from store.extract.factions import Actor
 from store.extract.roles import RULES, active
 from store.extract.state import ArticleState, Ref
 from store.extract.tense import hold_is_over
 from store.extract.triggers import Trigger, is_irrealis, is_negated, lexicon
+
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b")
+_TO_BE = re.compile(r"\bto +be +$")
 
 _POSTS = re.compile(r"(?<![a-z])posts?(?![a-z])")
 _COORDINATION = re.compile(r"(?: +(?:fighters|forces|troops|militants|militiamen|units|members))? *(?:,|and|, +and|&|and +then|and +later) +(?:the +|(?:other|allied|fellow|affiliated) +(?:[a-z]+ +)?)?"
@@ -41,9 +44,9 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
         return []
     if _NOMINAL.search(trigger.word) and _UNREAL_NOUN.search(before):
         return []  # "awaiting the reopening of", "the imminent reopening": no act yet
-    if is_irrealis(before) or re.search(r"\b(?:if|unless|whether)\b", folded[lo:trigger.start]):
+    if is_irrealis(before) or _CONDITION.search(folded, lo, trigger.start):
         return []
-    if _DENIAL.search(folded, max(sent.s, trigger.start - 120), trigger.start) or (re.search(r"\bto +be +$", before) and not _REPORTED_TO_BE.search(before)):
+    if _DENIAL.search(folded, max(sent.s, trigger.start - 120), trigger.start) or (_TO_BE.search(before) and not _REPORTED_TO_BE.search(before)):
         return []  # "dismissed claims that the crossing had been shut"; "authorized it to be opened"
     compound = sent.state.text[trigger.start - 1] == "-" if trigger.start else False  # "formerly rebel-held"
     if trigger.type == "holds" and hold_is_over(trigger.word, before, folded[trigger.end:hi], compound):
@@ -118,7 +121,7 @@ def _event_date(sent: SentenceView, trigger: Trigger, published: date | None, ki
     lo, hi = sent.clause(trigger)
     candidates = [d for d in sent.dates if lo <= d.start and d.end <= hi]
     if not candidates and kind == "holds":
-        said = [d for d in find_dates(sent.state.text, sent.s, sent.e) if d.kind != "vague"]
+        said = [d for d in sent.all_dates if d.kind != "vague"]
         if len(said) == 1:  # "Rabia was still in the hands of government forces, he said on Friday": as of Friday
             return resolve_date(said[0], published) or published, said[0].text
         return published, None

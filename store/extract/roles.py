@@ -16,6 +16,9 @@ from store.extract.objects import ALONG, refs_after, refs_before
 from store.extract.state import Ref, words_between
 from store.extract.triggers import Trigger
 
+_BY_SOON = re.compile(r" *(?:\w+ +)?by\b")
+_FROM_AFTER = re.compile(r" +(?:from|out +of)\b")
+
 _PARTICIPIAL_LEAD = re.compile(r"^(?:\W*(?:just|only|shortly|soon|days|weeks|hours|a|few|two|three|day|week|after|since|upon|following|before|when|while|on|by|in)\b)*\W*(?:after|since|upon|following|before|when|while|on|by)\s*$")
 _SUBJECT_OF_VERB = re.compile(r" *(?:\([^)]{1,40}\) *)?(?:[a-z]+ed|had|has|have|was|were|then|also|launched|began|took|sent)\b")
 _POSSESSIVE = re.compile(r" s +(?:(?:recent|swift|sudden|latest|final|eventual|renewed) +)?")
@@ -38,7 +41,7 @@ def _passive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: i
              and re.search(r"along +with|together +with|as +well +as|including", folded[trigger.end:r.start])]
     actor = sent.by_agent(trigger.end, kind) if trigger.passive else sent.actor_after(trigger.end, kind)
     if actor is None and trigger.passive and kind in ("captured", "attacked", "withdrew") \
-            and not re.match(r" *(?:\w+ +)?by\b", folded[trigger.end:trigger.end + 20]):
+            and not _BY_SOON.match(folded, trigger.end, trigger.end + 20):
         # "The crossing was captured after IS launched ...": the only group in the clause (a closing or a
         # reopening is an authority's act: "closed after Daesh took over the highway" does not say Daesh closed it)
         clause_actors = [a for a in sent.actors if lo <= a.start and a.end <= hi and usable_actor(a, kind)]
@@ -91,7 +94,7 @@ def _intransitive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_e
     actor = sent.actor_before(trigger, lo, trigger.type)
     after = [r for r in sent.refs if trigger.end <= r.start < span_end]
     origin = [r for r in after if _FROM.search(folded[max(0, r.start - 8):r.start])
-              or (re.match(r" +(?:from|out +of)\b", folded[trigger.end:trigger.end + 10])
+              or (_FROM_AFTER.match(folded, trigger.end, trigger.end + 10)
                   and words_between(folded, trigger.end, r.start) <= 10 and not re.search(r"[,;]", folded[trigger.end:r.start]))]
     destination = [r for r in after if _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
     before_refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start

@@ -14,6 +14,8 @@ import bisect
 import re
 from functools import lru_cache
 
+_WORD = re.compile(r"\S+")
+
 ARTICLES = frozenset("al el ar ash".split())
 _SAME = str.maketrans({"q": "k", "c": "k", "p": "f", "v": "f", "x": "k", "'": "", "`": ""})
 _H_AFTER = re.compile(r"(?<=[bcdfgjklmnpqrstvwxz])h|h$")
@@ -49,6 +51,9 @@ def variant_hits(text: str, folded: str, table: dict, taken: list[tuple[int, int
     outside the spans already `taken` by listed names (sorted, not overlapping)."""
     if not table:
         return []
+    if _TABLE[0] is not table:
+        _TABLE[0] = table
+        _run_hits.cache_clear()
     taken = sorted(taken)
     starts = [a for a, _ in taken]
 
@@ -58,20 +63,34 @@ def variant_hits(text: str, folded: str, table: dict, taken: list[tuple[int, int
 
     hits = []
     for m in _CAPITALISED.finditer(text):
-        words = list(re.finditer(r"\S+", m.group()))
-        i = 0
-        while i < len(words):
-            step = 1
-            for j in range(min(len(words), i + 3), i, -1):
-                start, end = m.start() + words[i].start(), m.start() + words[j - 1].end()
-                while end > start and not folded[end - 1].isalnum():
-                    end -= 1
-                if not free(start, end):
-                    continue
-                posts = table.get(skeleton(folded[start:end]))
-                if posts:
-                    hits.append((start, end, posts))
-                    step = j - i
-                    break
-            i += step
+        for a, b, key in _run_hits(m.group(), folded[m.start():m.end()]):
+            start, end = m.start() + a, m.start() + b
+            if free(start, end) and key in table:
+                hits.append((start, end, table[key]))
     return hits
+
+
+@lru_cache(maxsize=1 << 14)
+def _run_hits(run: str, folded_run: str) -> tuple[tuple[int, int, str], ...]:
+    """Windows of up to three words of one capitalised run, longest first, with their skeletons
+    (the same run recurs: a name is repeated through an article and across a batch)."""
+    words = list(_WORD.finditer(run))
+    table = _TABLE[0]
+    out = []
+    i = 0
+    while i < len(words):
+        step = 1
+        for j in range(min(len(words), i + 3), i, -1):
+            a, b = words[i].start(), words[j - 1].end()
+            while b > a and not folded_run[b - 1].isalnum():
+                b -= 1
+            key = skeleton(folded_run[a:b])
+            if key in table:
+                out.append((a, b, key))
+                step = j - i
+                break
+        i += step
+    return tuple(out)
+
+
+_TABLE: list[dict] = [{}]  # the skeleton table of the gazetteer last loaded (set by variant_hits)

@@ -12,6 +12,11 @@ from functools import lru_cache
 from store.datafiles import load
 from store.extract.fold import fold_name, prefix_regex, word_regex
 
+_OF_OVER = re.compile(r" +(?:of|over)\b")
+_BY_AFTER = re.compile(r" +by\b")
+_NT = re.compile(r"n[\u2019']t\b")
+_TO_END = re.compile(r"\bto *$")
+
 
 @dataclass
 class Trigger:
@@ -111,16 +116,16 @@ def find_triggers(folded: str, text: str | None = None) -> list[Trigger]:
         word = " ".join(m.group().split())
         kind, role = lex.entries[word]
         if word in ("control", "controls"):
-            if re.match(r" +(?:of|over)\b", folded[m.end():m.end() + 6]) or _NOT_CONTROL_VERB.search(folded[max(0, m.start() - 20):m.start()]):
+            if _OF_OVER.match(folded, m.end(), m.end() + 6) or _NOT_CONTROL_VERB.search(folded[max(0, m.start() - 20):m.start()]):
                 continue
         passive = word in lex.participles and role in ("verb", "direct") and bool(
-            _be_before(folded, text, m.start()) or re.match(r" +by\b", folded[m.end():m.end() + 4])
+            _be_before(folded, text, m.start()) or _BY_AFTER.match(folded, m.end(), m.end() + 4)
         )
         found.append(Trigger(m.start(), m.end(), kind, role, word, passive))
-    for pattern, kind, role in lex.patterns:  # phrases with words of their own inside ("drove IS fighters out of")
-        for m in pattern.finditer(folded):
-            found = [t for t in found if t.end <= m.start() or t.start >= m.end()]
-            found.append(Trigger(m.start(), m.end(), kind, role, " ".join(m.group().split())))
+    phrases = [Trigger(m.start(), m.end(), kind, role, " ".join(m.group().split()))
+               for pattern, kind, role in lex.patterns for m in pattern.finditer(folded)]  # "drove IS fighters out of"
+    if phrases:
+        found = [t for t in found if not any(p.start < t.end and t.start < p.end for p in phrases)] + phrases
     for m in list(_UNDER_CONTROL.finditer(folded)) + list(_IN_HANDS.finditer(folded)):  # "under SDF control", "in Kurdish hands"
         if m.start() and folded[m.start() - 1].isalpha():
             continue
@@ -136,7 +141,7 @@ def find_triggers(folded: str, text: str | None = None) -> list[Trigger]:
 def is_negated(folded_before: str, original_before: str) -> bool:
     """Negation in the few words before a trigger ("did not capture", "no longer holds")."""
     lex = lexicon()
-    return bool(lex.negation.search(folded_before[-40:]) or re.search(r"n[\u2019']t\b", original_before[-40:]))
+    return bool(lex.negation.search(folded_before[-40:]) or _NT.search(original_before[-40:]))
 
 
 def is_irrealis(folded_before: str) -> bool:
@@ -145,6 +150,6 @@ def is_irrealis(folded_before: str) -> bool:
     tail = folded_before[-50:]
     if lex.irrealis.search(tail):
         return True
-    if re.search(r"\bto *$", tail) and not lex.realis_to.search(tail):
+    if _TO_END.search(tail) and not lex.realis_to.search(tail):
         return True
     return False
