@@ -9,7 +9,7 @@ def test_all_four_keys_are_read_and_the_title_is_not_prepended():
     raw = "---\ntitle: Militants seize crossing\nsource: The Peninsula\npublished: 2014-06-24\nurl: https://x.org/a\n---\nBody line.\n"
     result = extract_article(raw)
     assert result.meta == {"title": "Militants seize crossing", "source": "The Peninsula",
-                           "published": "2014-06-24", "url": "https://x.org/a", "capped": False}
+                           "published": "2014-06-24", "url": "https://x.org/a", "capped": False, "inferred": []}
     assert result.text == "Body line."
 
 
@@ -66,3 +66,12 @@ def test_empty_and_metadata_only_files_give_no_text_and_no_error():
     for raw in ("", "---\n---\n", "---\ntitle: x\n"):
         result = extract_article(raw)
         assert result.text == "" and result.events == []
+
+
+def test_a_file_without_front_matter_gives_its_headline_and_wire_as_title_and_source():
+    raw = ("Syrian rebels seize crossing on Turkish border\n\nAKCAKALE, Turkey, Sept 19 (Reuters) - Syrian rebels "
+           "seized the Tal Abyad crossing on Wednesday, a Turkish official said.")
+    meta = extract_article(raw).meta
+    assert meta["title"] == "Syrian rebels seize crossing on Turkish border" and meta["source"] == "Reuters"
+    assert set(meta["inferred"]) >= {"title", "source"}
+    assert extract_article("A sentence that ends.\n\nMore text.").meta["title"] is None  # not a headline

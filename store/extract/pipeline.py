@@ -34,9 +34,34 @@ def extract(raw: str, published=None) -> tuple[str, dict, list[dict], list[dict]
         "published": day.isoformat() if day else None,
         "url": fields.get("url"),
     }
+    meta["inferred"] = infer_meta(text, meta, dated_by_file=bool(fields.get("published")) or published is not None)
     events, candidates = find_events(text, day)
     meta["capped"] = max(len(events), len(candidates)) >= MAX_EVENTS
     return text, meta, events, candidates
+
+
+_WIRE = re.compile(r"\((Reuters|AFP|AP|Associated Press|Anadolu(?: Agency)?|Xinhua|UPI|dpa|IANS|Petra|SANA|IRNA|INA|KUNA)\)")
+_HEADLINE = re.compile(r"[^\n]{8,160}")
+
+
+def infer_meta(text: str, meta: dict, dated_by_file: bool) -> list[str]:
+    """Title, outlet and date a file without front matter tells in its text: the first line as the
+    headline, a wire's "(Reuters)" in the dateline as the source. Fills `meta` in place and returns the
+    names of the fields it inferred (the dateline's date counts: it was read from the text)."""
+    inferred = []
+    if not meta.get("title"):
+        first = _HEADLINE.match(text.lstrip())
+        if first and not first.group().rstrip().endswith((".", ":", ";", ",")):
+            meta["title"] = first.group().strip()
+            inferred.append("title")
+    if not meta.get("source"):
+        wire = _WIRE.search(text, 0, 1500)
+        if wire:
+            meta["source"] = wire.group(1)
+            inferred.append("source")
+    if meta.get("published") and not dated_by_file:
+        inferred.append("published")
+    return inferred
 
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
