@@ -25,6 +25,7 @@ _SAID_AFTER = re.compile(r"[ ,]*(?:(?!(?:who|which|that|whose|whom)\b)[a-z0-9.'-
 _MODIFIES_NOUN = re.compile(r" +(?:flags?|banners?|positions?|checkpoints?|bases?|headquarters|territory|territories|areas?|strongholds?"
                             r"|lines|barracks|convoys?|vehicles?|supply|supplies)(?![a-z])")
 _BY = re.compile(r" *(?:\w+ly +)?(?:by|to) +(?:(?:fighters|militants|members|units|elements|troops|forces|gunmen|militiamen) +(?:from|of|belonging +to|loyal +to) +)?")
+_BY_ONLY = re.compile(r" *(?:\w+ly +)?by +(?:(?:fighters|militants|members|units|elements|troops|forces|gunmen|militiamen) +(?:from|of|belonging +to|loyal +to) +)?")
 _STATE_SUBJECT = re.compile(r"(?: +(?:has|have|had|on +\w+day|\w+ly|also|now|then|again))* +")
 _NO_ATTRIBUTION = Attribution(None, [], False)
 
@@ -117,7 +118,9 @@ class SentenceView:
                 return actor
         return None
 
-    def by_agent(self, pos: int, event_type: str) -> Actor | None:
+    def by_agent(self, pos: int, event_type: str, to: bool = True) -> Actor | None:
+        """The group after "by" ("taken by fighters from the Al-Nusra Front": that group), or after "to"
+        when `to` ("fell to IS"; not after an object: "closed its border to Syria")."""
         folded = self.state.folded
-        m = _BY.match(folded, pos, pos + 60)  # "taken by fighters from the Al-Nusra Front": that group
+        m = (_BY if to else _BY_ONLY).match(folded, pos, pos + 60)
         return self.actor_after(m.end(), event_type, 6) if m else None

@@ -165,7 +165,7 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
         return None, []
     if trigger.start and state.text[trigger.start - 1] == "-":  # "the rebel-held Nasib crossing", "IS-controlled"
         return compound_actor(sent, trigger), refs[:1]
-    actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind) or sent.actor_before(trigger, lo, kind)
+    actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind, to=False) or sent.actor_before(trigger, lo, kind)
     lead = folded[lo:trigger.start]
     if actor is None and lo == sent.s and _SENTENCE_PRONOUN.match(lead):
         actor = previous_group(state, sent.s)  # "IS holds most of Anbar. They sacked the Waleed crossing."
