@@ -42,8 +42,8 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
         before = before[:attempt.start()]
     if is_negated(before[-(trigger.start - lo):] if trigger.start > lo else "", sent.state.text[max(lo, trigger.start - 40):trigger.start]):
         return []
-    if _NOMINAL.search(trigger.word) and _UNREAL_NOUN.search(before):
-        return []  # "awaiting the reopening of", "the imminent reopening": no act yet
+    if _NOMINAL.search(trigger.word) and (_UNREAL_NOUN.search(before) or _FUTURE_AFTER.match(folded, trigger.end, hi)):
+        return []  # "awaiting the reopening of", "the imminent reopening", "its reopening will create jobs": no act yet
     if is_irrealis(before) or _CONDITION.search(folded, lo, trigger.start):
         return []
     if _DENIAL.search(folded, max(sent.s, trigger.start - 120), trigger.start) or (_TO_BE.search(before) and not _REPORTED_TO_BE.search(before)):
@@ -76,6 +76,7 @@ _ATTEMPT = re.compile(r"(?<![a-z])(?:tried|try|tries|trying|attempted|attempting
                       r"|efforts?|push(?:ed|ing)?|fighting|fought|battl(?:ed|ing)|advancing|advanced|moving|moved|offensive)"
                       r"(?: +(?:at +noon|in +vain|again|repeatedly|today|overnight|\w+ly))* +to +(?:\w+ly +)?$")
 _NOMINAL = re.compile(r"(?: of|^reopening|^re opening|^closing|^closure|^shutdown)$")  # "awaiting the reopening of": no act told
+_FUTURE_AFTER = re.compile(r"[^,;]{0,60}? (?:will|would|could|should|may|might|is +expected|is +set|is +scheduled|is +planned)\b")
 _UNREAL_NOUN = re.compile(r"(?<![a-z])(?:await\w*|imminent|hopes?|hoped|hoping|expect\w*|prepar\w*|plans?|planned|issue +of|talks? +(?:on|about)"
                           r"|ahead +of|demand\w*|calls? +for|called +for|news +of|rumou?rs? +(?:of|about)|possible|potential|future|upcoming"
                           r"|complaints? +about|possibility +of|prospect +of|decision +on|request +for|need +for)(?: +[a-z]+){0,3} *$")
