@@ -18,7 +18,7 @@ _LIST_INTRO = re.compile(r" *(?:all +|the +|both +|its +|their +)?(?:[a-z]+ +){0
                          r"(?: +(?:with|on|along|between) +[a-z ]{2,30}?)? *[:\u2014\u2013-] *$")
 _DIRECT_GAP = re.compile(r"(?: *(?:[a-z]+ +(?:held|controlled|run|occupied|besieged)|the|a|an|all|of|both|sides?|its|their|main|key|strategic|nearby|vital|important|official|border"
                          r"|(?:north|south)?(?:east|west)ern|northern|southern|desert|land|commercial|international|busy|busiest|sole|only|last|grip"
-                         r"|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi|country|kingdom) +s"
+                         r"|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi|country|kingdom)(?: +s)?"
                          r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more|most|much"
                          r"|part|parts|large|positions?|sections?)\b)* *$")
 _TOWN_AND = re.compile(r" *,? *(?:as +well +as|and|along +with|including|together +with|plus|and +its) +")
