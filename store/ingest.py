@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import ids
 from .extract import EXTRACTOR_VERSION, extract_article
-from .ingest_files import expand_paths
+from .ingest_files import expand_paths, resolved
 from .reader import UnreadableFile, read_article_text
 
 PARALLEL_MIN = 64  # below this many files a process pool costs more than it saves
@@ -84,7 +84,7 @@ def _read_jobs(store, files: list[Path], summary: IngestSummary) -> list[Job]:
     by_hash = {a.get("hash"): a for a in store.articles()}
     by_path = {a.get("path"): a for a in store.articles()}
     for path in files:
-        key = str(path.resolve())
+        key = str(resolved(path))
         try:
             text = read_article_text(path)
         except UnreadableFile as err:
@@ -184,9 +184,9 @@ def _update(known: dict[str, dict], job: Job, extraction, now: str):
 def ingest_paths(store, paths, progress=None, workers: int | None = None) -> IngestSummary:
     """`progress(done, total, name)` is called as files are extracted."""
     files, missing = expand_paths([paths] if isinstance(paths, (str, os.PathLike)) else paths)
-    own = Path(store.folder).resolve()
-    files = [path for path in files if own not in path.resolve().parents]  # the store's own files are not reports
-    summary = IngestSummary(skipped=[(name, why) for name, why in missing if own not in Path(name).resolve().parents])
+    own = resolved(Path(store.folder))
+    files = [path for path in files if own not in resolved(path).parents]  # the store's own files are not reports
+    summary = IngestSummary(skipped=[(name, why) for name, why in missing if own not in resolved(Path(name)).parents])
     jobs = _read_jobs(store, files, summary)
     orphans_before = len(store.orphaned_notes())
     store.wait_ready()  # workers are forked on Linux: let the store's index thread finish first

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import glob
+import os
+import stat
 from pathlib import Path
+
+from .regular import kind_of
 
 
 # A folder holds reports beside scripts, images and notes: only these are taken from one.
@@ -10,11 +14,43 @@ from pathlib import Path
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 
+def resolved(path: Path) -> Path:
+    """The path with its links followed; a link that loops or leads nowhere stays as written (absolute)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python 3.11 reports a symbolic link loop this way
+        return Path(os.path.abspath(path))
+
+
+def special(path: Path) -> str | None:
+    """Why `path` is no file to read (a link that loops or leads nowhere, a FIFO, a device), or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        if os.path.islink(path):
+            return f"a symbolic link that leads nowhere ({err.strerror})"
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"{kind_of(mode)}, not a report file"
+
+
 def _folder_files(folder: Path, passed_over: list[tuple[str, str]]) -> list[Path]:
     """The report files under the folder bar hidden ones; other files are passed over, with the reason."""
     files = []
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+    try:
+        found = sorted(folder.rglob("*"))
+    except (OSError, RecursionError) as err:
+        passed_over.append((str(folder), f"cannot walk the folder ({getattr(err, 'strerror', None) or 'nested too deeply'})"))
+        return files
+    for path in found:
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        why = special(path)
+        if why:
+            passed_over.append((str(path), why))
+            continue
+        if not path.is_file():
             continue
         if path.suffix.lower() in REPORT_SUFFIXES:
             files.append(path)
@@ -29,7 +65,10 @@ def expand_paths(paths) -> tuple[list[Path], list[tuple[str, str]]]:
     missing: list[tuple[str, str]] = []
     for arg in paths:
         path = Path(arg).expanduser()
-        if path.is_dir():
+        why = special(path)
+        if why:
+            missing.append((str(arg), why))
+        elif path.is_dir():
             files.extend(_folder_files(path, missing))
         elif path.exists():
             files.append(path)
@@ -44,5 +83,5 @@ def expand_paths(paths) -> tuple[list[Path], list[tuple[str, str]]]:
             missing.append((str(arg), "no such file or folder"))
     unique: dict[str, Path] = {}
     for path in files:
-        unique.setdefault(str(path.resolve()), path)
+        unique.setdefault(str(resolved(path)), path)
     return list(unique.values()), missing

@@ -7,7 +7,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import pytest
+
 from store.db import Store
+from store.db.corrections import BadCorrection
 from store.paths import bundled_articles
 
 REPORT = bundled_articles() / "004_13ff700055651627.txt"
@@ -20,6 +23,12 @@ operation = st.one_of(
     st.tuples(st.just("undo")),
     st.tuples(st.just("reopen")),
 )
+
+
+def refused(corrections: dict | None) -> bool:
+    """The store's boundary (store/db/corrections.py): hedged is true or false, actor and side text or nothing."""
+    return any(type(v) is not bool if k == "hedged" else not (v is None or isinstance(v, str))
+               for k, v in (corrections or {}).items())
 
 
 def apply_model(model: dict, history: list, op: tuple, raw: dict) -> None:
@@ -58,6 +67,10 @@ def test_served_state_follows_the_model(operations):
             for op in operations:
                 if op[0] == "note":
                     store.save_note(ids[op[1]], op[2])
+                elif op[0] == "decide" and refused(op[3]):
+                    with pytest.raises(BadCorrection):
+                        store.decide(ids[op[1]], op[2], op[3])
+                    continue  # nothing written: the model and the store stay as they were
                 elif op[0] == "decide":
                     store.decide(ids[op[1]], op[2], op[3])
                 elif op[0] == "undo":

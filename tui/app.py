@@ -70,6 +70,12 @@ class CrosswatchApp(App):
             self.user_keymap = load_keymap()
         except KeymapError as err:
             self.notify(safe_line(str(err)), title="Keymap ignored", severity="error", timeout=10, markup=False)
+        from store.config import config_problem
+        from store.datafiles import override_problems
+
+        for line in [config_problem(), *override_problems()]:
+            if line:
+                self.notify(safe_line(line), title="Setting ignored", severity="error", timeout=10, markup=False)
         self.set_keymap(self.user_keymap)
         self.push_screen(LoadingScreen(f"Opening {self.store_dir} …"))
         self.open_store()

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 
 # Each module registers one subcommand: `register(subparsers)` sets `run(args) -> int`.
@@ -27,10 +29,58 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command:
-        return args.run(args)
+        _say_config_problems(args.command)
+        return run_command(args)
     from tui.launch import launch  # Textual is imported only when the browser opens
 
     return launch(args)
+
+
+def run_command(args) -> int:
+    """A subcommand, its output flushed here so that a closed pipe or a full disk is one line.
+
+    A reader that stops early (`crosswatch extract ... | head -1`) is not an error: exit 0,
+    quietly, like a command that wrote everything. A write that fails (disk full, an I/O
+    error) is one line on stderr and exit 1. Either way standard output is pointed at
+    /dev/null afterwards, so the interpreter's last flush has nowhere to fail.
+    """
+    from store.sanitize import safe_line
+
+    try:
+        code = args.run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _drop_stdout()
+        return 0
+    except OSError as err:
+        _drop_stdout()
+        where = f" {safe_line(str(err.filename))}" if err.filename else " the output"
+        print(f"crosswatch {args.command}: cannot write{where}: {safe_line(err.strerror or str(err))}"
+              f"{' (disk full?)' if err.errno in (errno.ENOSPC, getattr(errno, 'EDQUOT', -1)) else ''}",
+              file=sys.stderr)
+        return 1
+
+
+def _drop_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file behind sys.stdout (tests): nothing to drop
+        pass
+
+
+def _say_config_problems(command: str) -> None:
+    """config.json, or a data file in the config folder, that cannot be used: one line each (the
+    defaults, or the bundled data, are used instead)."""
+    from store.config import config_problem
+    from store.datafiles import override_problems
+    from store.sanitize import safe_line
+
+    for line in [config_problem(), *override_problems()]:
+        if line:
+            print(f"crosswatch {command}: {safe_line(line)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

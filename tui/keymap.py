@@ -7,12 +7,14 @@ need Ctrl+J, Ctrl+S or Ctrl+O: tmux and many terminals take those.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from textual.binding import Binding
 
 from store.paths import user_config_dir
+from store.regular import read_regular
 
 KEYMAP_FILE = "keymap.json"
 FORBIDDEN_DEFAULTS = frozenset({"ctrl+j", "ctrl+s", "ctrl+o"})
@@ -31,8 +33,9 @@ class Key:
         return Binding(self.keys, self.action, self.description, show=self.show, id=self.id, priority=self.priority)
 
 
+QUIT_KEYS = "q"
 APP_KEYS = (
-    Key("quit", "q", "quit", "Quit"),
+    Key("quit", QUIT_KEYS, "quit", "Quit"),
     Key("help", "question_mark", "help", "Help"),
     Key("palette", "ctrl+p", "command_palette", "Palette", show=False, priority=True),
 )
@@ -84,14 +87,32 @@ def keymap_path() -> Path:
     return user_config_dir() / KEYMAP_FILE
 
 
+# A key as Textual names it ("a", "ctrl+p", "question_mark", "f2", "shift+tab"), or one printable
+# character. Nothing else reaches the footer: an escape sequence or a control character is refused.
+KEY_NAME = re.compile(r"(?:[a-z]+\+)*(?:[a-z0-9_]+|[^\W_]|[!-/:-@\[-`{-~])", re.IGNORECASE)
+
+
+def _key_problem(key: str) -> str | None:
+    if len(key) == 1:
+        return None if key.isprintable() and not key.isspace() else "is not a printable key"
+    return None if KEY_NAME.fullmatch(key) and key.isascii() else "is not a key name (such as a, A, ctrl+p, f2, question_mark)"
+
+
+def _shown(text: str) -> str:
+    """A value from the file in a message: its escapes as escapes, never as bytes."""
+    return ascii(text) if len(text) <= 40 else ascii(text[:37]) + "..."
+
+
 def load_keymap(path: Path | None = None) -> dict[str, str]:
     """The user's remappings ({} when there is no file). Raises KeymapError on a bad file."""
     path = path or keymap_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(read_regular(path).decode("utf-8"))  # a FIFO here is refused, never waited on
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+    except OSError as err:
+        raise KeymapError(f"{path}: cannot read it ({err.strerror or err})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise KeymapError(f"{path}: not a readable JSON keymap ({err})") from None
     except RecursionError:  # json gives up on deep nesting this way, not with a ValueError
         raise KeymapError(f"{path}: not a readable JSON keymap (nested too deeply)") from None
@@ -100,10 +121,22 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     keymap: dict[str, str] = {}
     for binding_id, keys in raw.items():
         if binding_id not in KNOWN_IDS:
-            raise KeymapError(f"{path}: unknown binding id {binding_id!r}")
+            raise KeymapError(f"{path}: unknown binding id {_shown(binding_id)}")
         if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
             keys = ",".join(keys)
         if not isinstance(keys, str) or not keys.strip():
             raise KeymapError(f"{path}: keys for {binding_id!r} must be a non-empty string or list of strings")
-        keymap[binding_id] = keys.replace(" ", "")
+        keys = keys.replace(" ", "")
+        for key in keys.split(","):
+            problem = _key_problem(key)
+            if problem:
+                raise KeymapError(f"{path}: {_shown(key)} for {binding_id!r} {problem}")
+        keymap[binding_id] = keys
+    quit_keys = set(keymap.get("quit", QUIT_KEYS).split(","))
+    bound = {key.id: key.keys for key in ALL_KEYS} | keymap  # every binding's keys once remapped
+    for binding_id, keys in bound.items():
+        taken = sorted(key for key in keys.split(",") if key in quit_keys and binding_id != "quit")
+        if taken:
+            raise KeymapError(f"{path}: {_shown(taken[0])} is the key of both quit and {binding_id!r}, which would "
+                              "leave no way to quit there (choose another key)")
     return keymap

@@ -1,8 +1,11 @@
 """The analyst's side of the store: notes, decisions, undo and history, all through the journal."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
+from .corrections import clean_corrections
 from .errors import StoreError, UnknownEvent
-from .journal import CORRECTABLE, DECISIONS
+from .journal import DECISIONS
 from .records import apply_overlay, raw_value
 
 
@@ -35,6 +38,21 @@ class AnalystWork:
                 "earlier notes are safe (free some disk space and save again)"
             ) from None
 
+    @contextmanager
+    def _journaling(self):
+        """The journal's OS lock for one change: what another writer appended is taken in first,
+        so the change is checked against, and numbered after, everything on disk."""
+        try:
+            with self._journal.writing() as foreign:
+                for entry in foreign:
+                    self._refresh(entry["event"])
+                yield
+        except OSError as err:
+            raise StoreError(
+                f"could not save to {self._journal.path}: {err.strerror or err}; nothing was changed, "
+                "earlier notes are safe"
+            ) from None
+
     def _context(self, event: dict | None) -> dict:
         return {"article": event["article_id"], "sentence": event["sentence"]} if event else {}
 
@@ -42,34 +60,41 @@ class AnalystWork:
     def save_note(self, event_id: str, text: str | None) -> dict | None:
         """Durable when this returns. An empty note removes the note (the history keeps it)."""
         self._check_writable("save the note")
-        event = self._known(event_id)
-        value = text if text else None
-        previous = self._journal.overlay.note(event_id)
-        if value == previous:
-            return None
-        entry = self._append({"kind": "note", "event": event_id, "value": value, "prev": previous, **self._context(event)})
+        if text is not None and not isinstance(text, str):
+            raise ValueError(f"a note is text, not {type(text).__name__}")
+        with self._journaling():
+            event = self._known(event_id)
+            value = text if text else None
+            previous = self._journal.overlay.note(event_id)
+            if value == previous:
+                return None
+            entry = self._append({"kind": "note", "event": event_id, "value": value, "prev": previous, **self._context(event)})
         self._refresh(event_id)
         return entry
 
     @one_writer
     def decide(self, event_id: str, decision: str | None, corrections: dict | None = None) -> dict | None:
-        """Accept or reject an event, and/or correct fields; `corrections=None` keeps the earlier ones."""
+        """Accept or reject an event, and/or correct fields; `corrections=None` keeps the earlier ones.
+
+        Corrections are checked and made safe first (`corrections.py`): a value of the wrong
+        shape raises BadCorrection (a StoreError and a ValueError) and nothing is written.
+        """
         self._check_writable("record the decision")
         if decision not in DECISIONS:
             raise ValueError(f"decision must be one of {DECISIONS}, not {decision!r}")
-        unknown = set(corrections or ()) - set(CORRECTABLE)
-        if unknown:
-            raise ValueError(f"cannot correct {sorted(unknown)}; correctable fields: {', '.join(CORRECTABLE)}")
-        event = self._known(event_id)
-        previous = self._journal.overlay.decision(event_id)
-        if corrections is None:
-            kept = dict(previous.get("corrections") or {})
-        else:
-            kept = {k: v for k, v in corrections.items() if event is None or raw_value(event, k) != v}
-        value = {"decision": decision, "corrections": kept}
-        if value == previous:
-            return None
-        entry = self._append({"kind": "decision", "event": event_id, "value": value, "prev": previous, **self._context(event)})
+        if corrections is not None:
+            corrections = clean_corrections(corrections)
+        with self._journaling():
+            event = self._known(event_id)
+            previous = self._journal.overlay.decision(event_id)
+            if corrections is None:
+                kept = dict(previous.get("corrections") or {})
+            else:
+                kept = {k: v for k, v in corrections.items() if event is None or raw_value(event, k) != v}
+            value = {"decision": decision, "corrections": kept}
+            if value == previous:
+                return None
+            entry = self._append({"kind": "decision", "event": event_id, "value": value, "prev": previous, **self._context(event)})
         self._refresh(event_id)
         return entry
 
@@ -77,16 +102,17 @@ class AnalystWork:
     def undo(self) -> dict | None:
         """Revert the last note change or decision not yet undone; None when there is none."""
         self._check_writable("undo")
-        stack = self._journal.overlay.undoable
-        if not stack:
-            return None
-        target = stack[-1]
-        entry = self._append(
-            {
-                "kind": "undo", "of": target["kind"], "undoes": target["seq"], "event": target["event"],
-                "value": target["prev"], "prev": target["value"],
-            }
-        )
+        with self._journaling():
+            stack = self._journal.overlay.undoable
+            if not stack:
+                return None
+            target = stack[-1]
+            entry = self._append(
+                {
+                    "kind": "undo", "of": target["kind"], "undoes": target["seq"], "event": target["event"],
+                    "value": target["prev"], "prev": target["value"],
+                }
+            )
         self._refresh(target["event"])
         return entry
 

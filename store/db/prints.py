@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .. import shingles
 from ..print_book import PrintBook
+from ..regular import read_regular
 from ..shingles import Print
 from ..sources import RULES
 from .atomic import atomic_write
@@ -83,7 +84,7 @@ class StoredBook(PrintBook):
 def read_prints(folder: Path) -> StoredBook:
     """The book kept in `folder`; an empty one when there is none or it is not current."""
     try:
-        stamp, answer, prints, verdicts = marshal.loads(prints_path(folder).read_bytes())
+        stamp, answer, prints, verdicts = marshal.loads(read_regular(prints_path(folder)))  # a FIFO here: ignored, never waited on
     except (OSError, EOFError, ValueError, TypeError):
         return StoredBook(folder)
     if stamp != STAMP or type(prints) is not bytes or type(verdicts) is not bytes or not _is_answer(answer):

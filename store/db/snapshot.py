@@ -22,6 +22,7 @@ import sys
 from array import array
 from pathlib import Path
 
+from ..regular import read_regular
 from .atomic import atomic_write
 from .corpus import SHARDS, Corpus
 from .journal import Overlay
@@ -56,7 +57,7 @@ def read_snapshot(folder: Path):
     go between them and the browser's loading screen keeps painting.
     """
     try:
-        header, articles, chunks, positions = marshal.loads(snapshot_path(folder).read_bytes())
+        header, articles, chunks, positions = marshal.loads(read_regular(snapshot_path(folder)))  # a FIFO here: ignored, never waited on
         if header != (FORMAT, PYTHON, shard_stamp(folder)):
             return None
         articles, positions = marshal.loads(articles), marshal.loads(positions)

@@ -9,10 +9,17 @@ from __future__ import annotations
 import errno
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows, where only the store's .lock keeps writers apart
+    fcntl = None
 
 from tinydb.storages import Storage
 
+from ..regular import open_regular, read_regular
 from . import jsonio
 from .atomic import atomic_write
 from .errors import StoreError
@@ -45,7 +52,7 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict | None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path)  # a FIFO or a device in a shard's place: refused, never waited on
         except FileNotFoundError:
             return None
         except OSError as err:
@@ -69,6 +76,10 @@ class JsonLinesStorage(Storage):
 
     A torn last line (the process died mid-append) is set aside, never parsed as data;
     a broken line anywhere else means the file is damaged and is refused.
+
+    Every write happens under an OS lock on the file itself (`locked`), after reading
+    whatever another writer appended since: two writers (the store's `.lock` deleted, say)
+    never give two entries one `seq`, and neither loses the other's entries.
     """
 
     def __init__(self, path, table: str = "journal", readonly: bool = False):
@@ -78,30 +89,41 @@ class JsonLinesStorage(Storage):
         self.torn_tail = b""
         self._docs: dict[str, dict] = {}
         self._data = {table: self._docs}
-        self._size = 0
-        self._load()
-        if self.torn_tail and not readonly:
-            self._set_aside_torn_tail()
+        self._size = 0  # bytes of whole lines read (and appended) so far
+        self._lines = 0
+        self._fd: int | None = None  # while locked
+        if readonly:
+            self._load()
+        else:
+            with self.locked(create=False):  # a writer sets a torn tail aside under the lock
+                pass
 
     def _load(self) -> None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path)  # a FIFO in its place is refused, never waited on
         except FileNotFoundError:
             return
         except OSError as err:
             raise StoreError(f"{self.path}: cannot read ({err.strerror})") from None
+        self._take(raw)
+
+    def _take(self, raw: bytes) -> list[dict]:
+        """Parse the whole lines of `raw` (what follows the bytes read so far); keep a torn tail aside."""
         end = raw.rfind(b"\n") + 1
         self.torn_tail = raw[end:]
-        self._size = end
         lines = [line for line in raw[:end].split(b"\n") if line.strip()]
         try:  # one parse for the whole file is several times faster than one per line
             docs = jsonio.loads(b"[" + b",".join(lines) + b"]")
         except jsonio.DECODE_ERRORS:
             docs = None
         if docs is None or len(docs) != len(lines) or not all(type(doc) is dict and type(doc.get("seq")) is int for doc in docs):
-            docs = [self._parse_line(number, line) for number, line in enumerate(raw[:end].split(b"\n"), 1) if line.strip()]
+            docs = [self._parse_line(self._lines + number, line)
+                    for number, line in enumerate(raw[:end].split(b"\n")[:-1], 1) if line.strip()]
+        self._lines += raw[:end].count(b"\n")
+        self._size += end
         for doc in docs:
             self._docs[str(doc["seq"])] = doc
+        return docs
 
     def _parse_line(self, number: int, line: bytes) -> dict:
         try:
@@ -112,14 +134,69 @@ class JsonLinesStorage(Storage):
             raise refuse(self.path, f"line {number} is not a journal entry")
         return doc
 
-    def _set_aside_torn_tail(self) -> None:
+    @contextmanager
+    def locked(self, create: bool = True):
+        """Hold the OS lock on the journal and yield the entries other writers appended since the
+        last look (a torn tail a dead writer left is set aside first). Re-entrant; with
+        `create=False` a missing journal is left missing (nothing to read, nothing locked)."""
+        if self._fd is not None:
+            yield []
+            return
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
+        fd = self._open_for_writing(create)
+        if fd is None:
+            yield []
+            return
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            self._fd = fd
+            yield self._catch_up(fd)
+        finally:
+            self._fd = None
+            os.close(fd)  # and the lock with it
+
+    def _open_for_writing(self, create: bool) -> int | None:
+        flags = os.O_RDWR | os.O_APPEND | getattr(os, "O_CLOEXEC", 0) | (os.O_CREAT if create else 0)
+        try:
+            return open_regular(self.path, flags)
+        except FileNotFoundError:
+            if create:
+                raise StoreError(f"{self.path}: cannot create the journal (its folder is gone)") from None
+            return None
+        except OSError as err:
+            if not create and err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                self._load()  # readable but not writable: opens; a save says why it cannot
+                return None
+            raise StoreError(f"{self.path}: cannot open the journal ({err.strerror})") from None
+
+    def _catch_up(self, fd: int) -> list[dict]:
+        size = os.fstat(fd).st_size
+        if size < self._size:
+            raise StoreError(
+                f"{self.path}: shorter than when it was read ({size} < {self._size} bytes; another program cut or "
+                "replaced it); nothing was saved: close Crosswatch and open the store again"
+            )
+        if size == self._size:
+            return []
+        raw = b""
+        while len(raw) < size - self._size:
+            chunk = os.pread(fd, size - self._size - len(raw), self._size + len(raw))
+            if not chunk:
+                break
+            raw += chunk
+        new = self._take(raw)
+        if self.torn_tail:  # only a writer that died mid-append leaves one: the lock is ours
+            self._set_aside_torn_tail(fd)
+        return new
+
+    def _set_aside_torn_tail(self, fd: int) -> None:
         """Keep the torn bytes in a side file, then cut them off so appends start on a clean line."""
         side = self.path.with_name(f"{self.path.name}.torn-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}")
         atomic_write(side, self.torn_tail)
-        with open(self.path, "r+b") as handle:
-            handle.truncate(self._size)
-            handle.flush()
-            os.fsync(handle.fileno())
+        os.ftruncate(fd, self._size)
+        os.fsync(fd)
 
     def read(self) -> dict:
         return self._data
@@ -141,10 +218,13 @@ class JsonLinesStorage(Storage):
         self._docs = self._data[self.table]
 
     def append(self, docs: list[dict], keys: list[str] | None = None) -> None:
-        """Append + fsync; on failure (disk full) the file is cut back to its previous end."""
+        """Append + fsync under the lock; on failure (disk full) the file is cut back to its previous end.
+
+        Callers that number entries hold `locked()` around numbering and appending both.
+        """
         payload = b"".join(jsonio.dumps(doc) + b"\n" for doc in docs)
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-        try:
+        with self.locked():
+            fd = self._fd
             try:
                 written = os.write(fd, payload)
                 if written != len(payload):
@@ -157,9 +237,7 @@ class JsonLinesStorage(Storage):
                 except OSError:
                     pass
                 raise
-        finally:
-            os.close(fd)
-        self._size += len(payload)
+            self._size += len(payload)
+            self._lines += len(docs)
         for key, doc in zip(keys or [str(doc["seq"]) for doc in docs], docs):
             self._docs[key] = doc
-

@@ -23,7 +23,7 @@ from .indexes import EventIndex
 from .journal import Journal
 from .migrate import migrate_if_needed
 from .records import ArticleRecord
-from .schema import has_store, read_meta, write_meta
+from .schema import read_meta, store_state, write_meta
 from .serve import serve_all, serve_snapshot
 from .snapshot import SNAPSHOT_MIN_EVENTS, read_snapshot, write_snapshot
 from .writes import CorpusWrites
@@ -123,8 +123,9 @@ class Store(AnalystWork, CorpusWrites):
         True and `readonly_reason` says why; writing methods raise `StoreLocked`.
         """
         folder = Path(path).expanduser()
-        if folder.exists() and not folder.is_dir():
-            raise StoreError(f"{folder}: not a folder; a store is a folder (choose another with --store)")
+        state = store_state(folder)  # a store.json replaced by something else, or lost: refused here
+        if readonly and state == "new":
+            raise StoreError(f"{folder}: no Crosswatch store here (store.json missing)")
         lock, reason = None, "opened read-only on request" if readonly else None
         if not readonly:
             try:
@@ -140,7 +141,7 @@ class Store(AnalystWork, CorpusWrites):
             except OSError as err:
                 raise StoreError(f"{folder / LOCK_FILE}: cannot lock the store ({err.strerror})") from None
         try:
-            if not has_store(folder):
+            if store_state(folder) == "new":  # again under the lock: only an empty folder gets a store.json
                 if readonly:
                     raise StoreError(f"{folder}: no Crosswatch store here (store.json missing)")
                 write_meta(folder, seeded=False)
@@ -154,13 +155,23 @@ class Store(AnalystWork, CorpusWrites):
 
     @classmethod
     def open_or_build(cls, path=None, progress=None) -> "Store":
-        """The app's first run: open the store, building it from the bundled reports if it is new."""
+        """The app's first run: on a missing or empty folder, build a store from the bundled reports.
+
+        Only a new (missing or empty) folder is built; an existing store opens as it is (its
+        analyst's reports are never joined by the demo ones), and a folder that holds files but
+        no store.json is refused (`store_state`). A build cut short resumes on the next run.
+        """
         folder = resolve_store_dir(path)
-        fresh = not has_store(folder)
+        fresh = store_state(folder) == "new"
         store = cls.open(folder)
-        if not store.readonly and (fresh or store.meta.get("seeded") is False):
-            store.ingest([bundled_articles()], progress=progress)
-            store.meta = write_meta(folder, seeded=True)
+        try:
+            if not store.readonly and (fresh or (store.meta.get("seeding") and store.meta.get("seeded") is False)):
+                store.meta = write_meta(folder, seeding=True)
+                store.ingest([bundled_articles()], progress=progress)
+                store.meta = write_meta(folder, seeded=True, seeding=False)
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def close(self) -> None:

@@ -101,7 +101,12 @@ def _print_table(rows: list[dict]) -> None:
 
     from store.sanitize import safe_line
 
-    console = Console()
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:  # rich would exit 1; the command line ends quietly with 0 (tui/cli.py)
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = QuietConsole()
     by_article: dict[str, list[dict]] = {}
     for ev in rows:
         by_article.setdefault(ev["article"], []).append(ev)

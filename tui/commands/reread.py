@@ -13,7 +13,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from store.db.schema import has_store
+    from store.db import StoreError
+    from store.db.schema import store_state
     from store.extract import EXTRACTOR_VERSION
     from store.paths import resolve_store_dir
     from store.reread import reread_stale
@@ -21,7 +22,12 @@ def run(args) -> int:
     from tui.commands.store_job import JobRefused, run_on_store
 
     folder = resolve_store_dir(getattr(args, "store", None))
-    if not has_store(folder):
+    try:
+        state = store_state(folder)
+    except StoreError as err:
+        print(f"crosswatch reread: {safe_line(str(err))}", file=sys.stderr)
+        return 1
+    if state == "new":
         print(f"crosswatch reread: no store at {safe_line(str(folder))}; nothing to re-read", file=sys.stderr)
         return 1
     try:

@@ -20,11 +20,12 @@ def register(subparsers) -> None:
 
 
 def _open(folder):
-    """Read-only when a store exists (a browser may hold it); else build it from the bundled reports."""
+    """Read-only when a store exists (a browser may hold it); a first run (no folder, or an empty
+    one) builds the demo store from the bundled reports; anything else is refused (StoreError)."""
     from store.db import Store
-    from store.db.schema import has_store
+    from store.db.schema import store_state
 
-    return Store.open(folder, readonly=True) if has_store(folder) else Store.open_or_build(folder)
+    return Store.open_or_build(folder) if store_state(folder) == "new" else Store.open(folder, readonly=True)
 
 
 def _cell(post: dict, column: str) -> str:

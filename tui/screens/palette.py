@@ -80,7 +80,7 @@ class CrossingCommands(_Commands):
         names = crossing_names()
         for crossing, count in sorted(main.value_counts("crossing").items()):
             name = names.get(crossing, "")
-            prompt = f"Crossing: {crossing}" + (f" ({safe_line(name)})" if name else "")
+            prompt = f"Crossing: {safe_line(str(crossing))}" + (f" ({safe_line(name)})" if name else "")
             yield prompt, f"{count} events", partial(main.filter_to, "crossings", crossing)
 
 
@@ -92,10 +92,10 @@ class FactionCommands(_Commands):
         names = faction_names()
         for faction, count in sorted(main.value_counts("actor").items()):
             name = names.get(faction, "")
-            prompt = f"Faction: {faction}" + (f" ({safe_line(name)})" if name and name != faction else "")
+            prompt = f"Faction: {safe_line(str(faction))}" + (f" ({safe_line(name)})" if name and name != faction else "")
             yield prompt, f"{count} events", partial(main.filter_to, "factions", faction)
         for kind, count in sorted(main.value_counts("type").items()):
-            yield f"Type: {kind}", f"{count} events", partial(main.filter_to, "types", kind)
+            yield f"Type: {safe_line(str(kind))}", f"{count} events", partial(main.filter_to, "types", kind)
 
 
 class ArticleCommands(_Commands):
