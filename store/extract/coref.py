@@ -32,7 +32,8 @@ _UNNAMED_MOD = (r"(?:" + UNNAMED_ADJ + r"|iraqi?|syrian?|jordan(?:ian)?|turk(?:i
                 r"|lebanon|iran|kuwait|saudi) +border)")
 UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +(?:" + _UNNAMED_MOD + r" +){0,4}|(?:" + _UNNAMED_MOD + r" +){1,4})"
                      r"(?:land +|border +|frontier +)?(?:crossing(?: +point)?|border +post|border +gate|border +point|frontier +post|gate)(?![a-z])(?! +(?:points|posts|gates)\b)"
-                     r"|(?<![a-z])(?:(?:its|their|the) +)?(?:(?:southern|northern|eastern|western|land|main) +)?border +(?=(?:with|to|into|between) +(?:the +)?[a-z]+)")
+                     r"|(?<![a-z])(?:(?:its|their|the) +)?(?:(?:southern|northern|eastern|western|land|main) +)?border +(?=(?:with|to|into|between) +(?:the +)?[a-z]+)"
+                     r"|(?<![a-z])(?:border +)?crossing(?= +(?:on|at|along) +(?:the +)?(?:iraqi|syrian|jordanian|turkish|lebanese|iranian|kuwaiti|saudi|iraq|syria|jordan|turkey|lebanon|iran|kuwait)(?: +[a-z]+)? +(?:border|frontier))")
 _OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)(?<!\n)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+[ \t]+$")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
