@@ -113,3 +113,9 @@ def test_an_unnamed_crossing_placed_in_a_province_is_the_one_there():
     assert events(text) == [("captured", "syria-opposition", "kessab")]
     text = "Rebels have taken control of a key border crossing connecting Turkey to Syria's Aleppo province."
     assert events(text) == []  # three crossings join Aleppo to Turkey
+
+
+def test_we_in_a_quote_is_the_speakers_group():
+    assert events('"We have taken control of the Nasib crossing," a Free Syrian Army commander said.') == [
+        ("captured", "syria-opposition", "nasib")]
+    assert events('"We have taken control of the Nasib crossing," he said.') == []  # who "we" are is not said

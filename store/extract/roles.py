@@ -27,6 +27,7 @@ _SENTENCE_PRONOUN = re.compile(r"^\W*they(?: +re| +have| +had| +also| +then)?\b[
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we|it)(?: +(?:had|have|has|already|also|still|now|jointly))* *$")
 _SAID_LEAD = re.compile(r"^\W*(?:[a-z0-9 ,.'-]{0,80}? )?(?:said|say|says|claimed|claim|claims|announced|reported|told +[a-z]+|added|confirmed|stated)(?: +(?:on +\w+day|late|early|\w+ly))*(?: +that)? +")
 _OF_AFTER = re.compile(r" +of +")
+_FIRST_PERSON = re.compile(r"^\W*(?:we|our +(?:forces|fighters|men|troops|units|brigades?))(?: +(?:have|had|were|are|also|now|managed +to|finally|fully|\w+ly))* *$")
 _HAILED = re.compile(r"(?<![a-z])(?:celebrat|announc|complet|declar|confirm|hail|claim|welcom|finish|conclud)[a-z]* +(?:the +)?$")
 _THEIR = re.compile(r"(?<![a-z])(?:their|its) +$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
@@ -147,6 +148,14 @@ def _moved_in(sent: SentenceView, trigger: Trigger, after: list[Ref]) -> list[Re
     return _named_before(sent, trigger)
 
 
+def speaker_group(sent: SentenceView):
+    """The one group named in the sentence's attribution ("..., a Free Syrian Army commander said")."""
+    s, state = sent.s, sent.state
+    inside = [a for a in state.within("actors", s, sent.e) if a.kind in ("name", "generic")
+              and any(s + a0 <= a.start and a.end <= s + b0 for a0, b0 in sent.attr.spans)]
+    return inside[0] if len({(a.faction, a.generic) for a in inside}) == 1 else None
+
+
 def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int):
     """ "X seized Y", "X launched an attack on Y", "after taking Y, X ...", "they seized Y"."""
     state, folded, kind = sent.state, sent.state.folded, trigger.type
@@ -177,6 +186,8 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
         earlier = [a for a in state.within("actors", max(0, sent.s - 400), sent.s) if a.kind == "name" and usable_actor(a, kind)]
         only = earlier[-1] if earlier and len({a.faction for a in earlier}) == 1 else None
         actor = named[-1] if named else (previous_group(state, sent.s) or only)
+    if actor is None and _FIRST_PERSON.match(lead):
+        actor = speaker_group(sent)  # "'We have taken the crossing,' a rebel commander said": the speaker's group
     if actor is None and _THEIR.search(lead):
         actor = previous_group(state, trigger.start)  # "the advance followed their seizing of a border crossing"
     if actor is None and _PARTICIPIAL_LEAD.match(lead):
