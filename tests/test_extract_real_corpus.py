@@ -1,7 +1,7 @@
 """Extraction scored on real reports written by others (tests/data/corpus/), with the scorer users run.
 
 The corpus is 196 real reports, gold labelled by hand before the extractor ran on them, split once at
-random by story into a development half and a test half (split.json); 120 more were collected later
+random by story into a development half and a test half (split.json); 196 more were collected later
 for rule work (gold-extra.json). Rules are fitted to the development reports only: the test half is
 scored to measure. Each floor sits a little under the figure reached, so a change that loses events
 on unseen real wording fails here (rerun: `python -m tests.corpus_score test`).
@@ -20,7 +20,7 @@ from tests.scoring import fold, score
 FLOORS = {
     "test": (0.73, 0.32, 0.41, 0.88),
     "dev": (0.86, 0.58, 0.75, 0.94),
-    "extra": (0.82, 0.53, 0.72, 0.95),
+    "extra": (0.78, 0.52, 0.61, 0.93),
 }
 
 
