@@ -119,3 +119,10 @@ def test_we_in_a_quote_is_the_speakers_group():
     assert events('"We have taken control of the Nasib crossing," a Free Syrian Army commander said.') == [
         ("captured", "syria-opposition", "nasib")]
     assert events('"We have taken control of the Nasib crossing," he said.') == []  # who "we" are is not said
+
+
+def test_an_elided_subject_and_a_by_gerund():
+    assert events("ISIS overtook the Trebil crossing on 22 June, but was retaken by the Iraqi military two days later.") == [
+        ("captured", "islamic-state", "trebil"), ("captured", "iraq-gov", "trebil")]
+    assert events("The jihadists reinforced their caliphate by seizing Syria's Al-Tanaf crossing.") == [
+        ("captured", "militants", "al-waleed")]

@@ -31,6 +31,7 @@ _CONNECT = re.compile(r"^(?:[ ,]|and\b|or\b|as +well +as\b|along +with\b|togethe
 _APPOSITIVE = re.compile(r" *(?:,|\() *[^,;()]{1,100}(?:,|\))"  # "Qaim post, opposite Abu Kamal, is ..."
                          r"| +(?:near|in|on|at|along|outside|inside|close +to|(?:north|south|east|west)(?:east|west)? +of)"
                          r" +(?:[a-z]+ +){0,6}?(?=(?:(?:is|was|were|are|has|have|had|remains?|remained)(?: +\w+ly)?|(?:\w+ly +)?(?:seized|captured|taken|held|closed|shut|reopened))\b)")
+_ELIDED_SUBJECT = re.compile(r" *,? *(?:but|and|then)(?: +(?:it|later|then|soon|quickly))?(?: +(?:was|were|has +been|had +been|is))(?: +\w+ly)? +")
 _WHICH_CLAUSE = re.compile(r" *, +(?:which|who|that)\b[^;]*, +")
 _AUX = r"(?: +(?:is|was|were|are|has|have|had|been|being|be|still|now|also|later|then|officially|reportedly|\w+ly))+ *"
 _SUBJECT_TAIL = re.compile(r"(?: *\([^()]{1,60}\)| *,[^,;()]{1,100},| +(?:between|near|in|on|at|along|outside|inside|close +to|linking|connecting"
@@ -89,6 +90,10 @@ def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
     """The subject of a passive: the crossing(s) just before the verb ("The X crossing was captured")."""
     refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start]
     folded = sent.state.folded
+    if not refs and _ELIDED_SUBJECT.fullmatch(folded, lo, trigger.start):
+        # "ISIS overtook the Trebil crossing on 22 June, but was retaken by the Iraqi military": the same crossing
+        earlier = [r for r in sent.refs if sent.s <= r.start and r.end <= lo]
+        return earlier[-1:]
     if _WHICH_CLAUSE.match(folded, lo, trigger.start):
         # "The Kasab Border Gate, which is opposite ..., has passed into the control of": the subject is before "which"
         refs = [r for r in sent.refs if sent.s <= r.start and r.end <= lo]

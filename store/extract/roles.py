@@ -28,6 +28,7 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:that +)?(?:they|he|she|we|it)(?: +(?:had|
 _SAID_LEAD = re.compile(r"^\W*(?:[a-z0-9 ,.'-]{0,80}? )?(?:said|say|says|claimed|claim|claims|announced|reported|told +[a-z]+|added|confirmed|stated)(?: +(?:on +\w+day|late|early|\w+ly))*(?: +that)? +")
 _OF_AFTER = re.compile(r" +of +")
 _FIRST_PERSON = re.compile(r"^\W*(?:we|our +(?:forces|fighters|men|troops|units|brigades?))(?: +(?:have|had|were|are|also|now|managed +to|finally|fully|\w+ly))* *$")
+_BY_GERUND = re.compile(r"(?<![a-z])by +$")
 _HAILED = re.compile(r"(?<![a-z])(?:celebrat|announc|complet|declar|confirm|hail|claim|welcom|finish|conclud)[a-z]* +(?:the +)?$")
 _THEIR = re.compile(r"(?<![a-z])(?:their|its) +$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
@@ -186,6 +187,10 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
         earlier = [a for a in state.within("actors", max(0, sent.s - 400), sent.s) if a.kind == "name" and usable_actor(a, kind)]
         only = earlier[-1] if earlier and len({a.faction for a in earlier}) == 1 else None
         actor = named[-1] if named else (previous_group(state, sent.s) or only)
+    if actor is None and _BY_GERUND.search(lead):
+        # "The jihadists ... reinforced their caliphate by seizing Syria's Al-Tanaf crossing": the subject acts
+        heads = [a for a in sent.actors if a.end <= trigger.start and usable_actor(a, kind)]
+        actor = heads[0] if heads else None
     if actor is None and _FIRST_PERSON.match(lead):
         actor = speaker_group(sent)  # "'We have taken the crossing,' a rebel commander said": the speaker's group
     if actor is None and _THEIR.search(lead):
