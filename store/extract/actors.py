@@ -73,6 +73,8 @@ def implied_authority(state: ArticleState, ref: Ref) -> str | None:
     country the article names most."""
     if ref.crossing in state.authorities:
         return state.authorities[ref.crossing]  # "which the KRG closed in December, reopened on Monday"
+    if post_authority(ref.crossing, None):
+        return post_authority(ref.crossing, None)  # Semalka's closings: the KRG's, whatever side is named
     country = state.country_for(ref.crossing, ref.side)
     if ref.side is None and ref.named_post and post_authority(ref.crossing, ref.named_post):
         country = ref.named_post  # "Fishkhabour border crossing was reopened": the KRG's post

@@ -97,6 +97,7 @@ def _gazetteer(_key: int = 0) -> Gazetteer:
     region_regex = re.compile(r" +(?:in|inside) +(?:the +)?" + region_name)
     another_region = re.compile(r" *(?:provinces?|governorates?|regions?)? *(?:,|and|&|/) *(?:the +)?" + region_name)
     authorities = {(c["id"], p["country"]): p["authority"] for c in data["crossings"] for p in c["posts"] if p.get("authority")}
+    authorities.update({(c["id"], None): c["closed_and_opened_by"] for c in data["crossings"] if c.get("closed_and_opened_by")})
     skeletons = {key: tuple(Post(p.crossing, p.country, True) for p in found)
                  for key, found in skeleton_table(posts).items()}
     return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, named_after,
