@@ -126,3 +126,8 @@ def test_an_elided_subject_and_a_by_gerund():
         ("captured", "islamic-state", "trebil"), ("captured", "iraq-gov", "trebil")]
     assert events("The jihadists reinforced their caliphate by seizing Syria's Al-Tanaf crossing.") == [
         ("captured", "militants", "al-waleed")]
+
+
+def test_a_list_item_under_its_crossings_heading():
+    text = "- Bab al-Salama crossing:\n\nHeld by Turkish-backed Syrian rebels.\n\n- Jarabulus crossing:\n\nUnder Turkish-backed rebel control."
+    assert events(text) == [("holds", "syria-opposition", "bab-al-salama"), ("holds", "syria-opposition", "jarabulus")]

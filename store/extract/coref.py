@@ -35,6 +35,7 @@ UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +(?:" + _UNN
                      r"|(?<![a-z])(?:(?:its|their|the) +)?(?:(?:southern|northern|eastern|western|land|main) +)?border +(?=(?:with|to|into|between) +(?:the +)?[a-z]+)"
                      r"|(?<![a-z])(?:border +)?crossing(?= +(?:on|at|along) +(?:the +)?(?:iraqi|syrian|jordanian|turkish|lebanese|iranian|kuwaiti|saudi|iraq|syria|jordan|turkey|lebanon|iran|kuwait)(?: +[a-z]+)? +(?:border|frontier))")
 _OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)(?<!\n)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+[ \t]+$")
+_BARE_STATE = re.compile(r"[\W]*(?:(?:held|controlled|run|captured|seized|recaptured|retaken|taken|occupied|closed|reopened|shut)(?: +(?:back|again|since +\d+))? +(?:by|in|since)\b|under +(?:[a-z]+ +){0,3}control\b)")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
@@ -107,6 +108,9 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         refs += _headline_refs(state, e)
     elif not named:  # "Sunni fighters have seized a border post on the frontier" in a one-crossing article
         refs += _indefinite_refs(state, s, e, refs)
+    if not refs and state.topic is not None and recent <= 1 and _BARE_STATE.match(folded, s, e):
+        # a list item under its crossing's heading: "- Held by Turkish-backed Syrian rebels."
+        refs.append(Ref(s, s, state.topic.crossing, state.topic.side, "implicit", named_post=state.topic.named_post))
     _place_in_regions(folded, refs)
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
