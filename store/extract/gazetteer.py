@@ -112,7 +112,7 @@ _PERSON_BEFORE = re.compile(r"(?<![a-z])(?:ibn|bin|bint|abu|umm|khalid|sheikh|sh
 _TOWN_BEFORE = re.compile(r"(?:town|city|village|district|towns|cities|villages|outskirts|area|areas|province|region) +of +(?:the +)?$")
 _NOUN_AFTER = re.compile(
     r" *[\])]? *(?:s +)?(?:(?:international|land|desert|main|commercial|official) +)?(?:border +|frontier +|boundary +)?(?:crossing +points?|crossings?|border +posts?|posts?|gates?|outposts?|terminals?"
-    r"|complex|border +points?|checkpoints?|stations?|ports?|border(?! +(?:area|region|town|city|zone|strip|villages?|province|district|wall|fence|line|areas|regions)))(?![a-z])"
+    r"|complex|border +points?|checkpoints?|stations?|ports?|passageways?|border +passages?|border(?! +(?:area|region|town|city|zone|strip|villages?|province|district|wall|fence|line|areas|regions)))(?![a-z])"
 )
 _POST_WORD = re.compile(r"(?<![a-z])(?:(?:out)?posts?|checkpoints?|terminals?|stations?)(?![a-z])")
 _OTHER_PLACE_AFTER = re.compile(
