@@ -131,3 +131,9 @@ def test_an_elided_subject_and_a_by_gerund():
 def test_a_list_item_under_its_crossings_heading():
     text = "- Bab al-Salama crossing:\n\nHeld by Turkish-backed Syrian rebels.\n\n- Jarabulus crossing:\n\nUnder Turkish-backed rebel control."
     assert events(text) == [("holds", "syria-opposition", "bab-al-salama"), ("holds", "syria-opposition", "jarabulus")]
+
+
+def test_a_crossing_named_as_a_list_items_heading():
+    assert events("- Tal Abyad: In Raqa province, held by US-backed Kurdish fighters since 2015.") == [
+        ("holds", "sdf", "tal-abyad")]
+    assert events("Fighting in Tal Abyad: rebels held the town.") == []  # a place, not a list heading

@@ -127,6 +127,8 @@ _PLACE_PREP = re.compile(r"(?<![a-z])(?:in|at|near|from|to|into|of|outside|towar
 _SUBJECT_OF_STATE = re.compile(r"(?: *(?:,[^,.;]{1,80},|\([^()]{1,40}\)|(?:and|or|/) +[a-z' ]{2,30}?))? +(?:that +|which +)?"
                                r"(?:is|are|was|were|remains?|remained|has +been|have +been|had +been)(?: +(?:still|now|also|firmly|fully|\w+ly))* +"
                                r"(?:under|in +the +hands|held|controlled|run|seized|captured|taken|retaken|recaptured|in +control|occupied|back +under)\b")
+_LIST_HEAD = re.compile(r" *:")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u2013][ \t]*)?$")
 _KNOWN_AS = re.compile(r" *,? +(?:also +)?(?:known|named|called) +(?:in +[a-z]+ +)?as +")
 _APPOSITION_AFTER = re.compile(r" *, +(?:the +|a +|an +|its +)?(?:[a-z]+ +){0,3}?(?:border +|frontier +)?(?:crossing|post|gate|crossing +point)(?![a-z])")
 _EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
@@ -171,6 +173,7 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
         context = bool(noun_after or _NOUN_BEFORE.search(before) or gazetteer().side_regex.search(before)
                        or _APPOSITION_AFTER.match(after)  # "Qaim, key border crossing"; "Kasab, the last border gate"
                        or _KNOWN_AS.match(after)  # "al-Tanf, known as al-Waleed in Iraq": a name of the crossing
+                       or (_LIST_HEAD.match(after) and _LINE_START.search(text, max(0, first - 8), first))  # "- Tal Abyad: held by ..."
                        or (apposition and (len(chain) > 1 or example)))
         by_crossing: dict[str, list] = {}
         for start, end, posts in chain:
