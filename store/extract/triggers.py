@@ -5,6 +5,7 @@ is passive: the crossing is its subject and the actor follows "by".
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -125,7 +126,14 @@ def find_triggers(folded: str, text: str | None = None) -> list[Trigger]:
     phrases = [Trigger(m.start(), m.end(), kind, role, " ".join(m.group().split()))
                for pattern, kind, role in lex.patterns for m in pattern.finditer(folded)]  # "drove IS fighters out of"
     if phrases:
-        found = [t for t in found if not any(p.start < t.end and t.start < p.end for p in phrases)] + phrases
+        phrases.sort(key=lambda p: p.start)
+        starts = [p.start for p in phrases]
+
+        def covered(t: Trigger) -> bool:
+            i = bisect.bisect_left(starts, t.end)  # phrases starting before t ends; the nearest few may overlap it
+            return any(phrases[j].end > t.start for j in range(max(0, i - 3), i))
+
+        found = [t for t in found if not covered(t)] + phrases
     for m in list(_UNDER_CONTROL.finditer(folded)) + list(_IN_HANDS.finditer(folded)):  # "under SDF control", "in Kurdish hands"
         if m.start() and folded[m.start() - 1].isalpha():
             continue
