@@ -92,3 +92,11 @@ def test_a_long_single_line_of_sentences_splits_at_every_sentence_with_exact_off
     assert text[spans[0][0]:spans[0][1]] == "Rebels shelled the Nasib crossing on day 0."
     assert text[spans[-1][0]:spans[-1][1]] == "Guards at Jaber said it held."
     assert all(text[s:e] == text[s:e].strip() for s, e in spans)
+
+
+def test_sentences_glued_by_a_scraper_are_split():
+    from store.extract.sentences import split_sentences
+
+    text = "Turkey closed the crossing on Friday.On Sunday afternoon, refugees came. The U.S.Army left."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Turkey closed the crossing on Friday.", "On Sunday afternoon, refugees came.", "The U.S.Army left."]

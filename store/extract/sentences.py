@@ -24,6 +24,7 @@ _OPENERS = frozenset(
 )
 MAX_SENTENCE = 1500  # characters; news sentences are far shorter
 _TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])[\"'\u201d\u2019]?(?=[A-Z][a-z]+[ ,])")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]?(\w+)")
@@ -103,6 +104,9 @@ def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _TERMINAL.finditer(segment):
         if _is_boundary(segment, m):
             starts.append(_skip_space(segment, m.end(), n))
+    glued = [m.end() for m in _GLUED.finditer(segment)]  # scraped text: "a humanitarian tragedy.On Sunday, ..."
+    if glued:
+        starts = sorted(set(starts + glued))
     bounds = []
     for i, s in enumerate(starts):
         e = _trim_end(segment, s, starts[i + 1] if i + 1 < len(starts) else n)
