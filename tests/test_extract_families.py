@@ -137,3 +137,10 @@ def test_a_crossing_named_as_a_list_items_heading():
     assert events("- Tal Abyad: In Raqa province, held by US-backed Kurdish fighters since 2015.") == [
         ("holds", "sdf", "tal-abyad")]
     assert events("Fighting in Tal Abyad: rebels held the town.") == []  # a place, not a list heading
+
+
+def test_a_closure_told_as_a_noun_is_only_its_subjects_when_the_subject_ordered_it():
+    assert events("AANES is appalled by the closure of the Semalka border crossing by the KDP.") == [
+        ("closed", "krg", "faysh-khabur")]
+    assert events("Jordan's interior minister ordered the closure of the Jaber border crossing.") == [
+        ("closed", "jordan-gov", "nasib")]

@@ -29,6 +29,8 @@ _SAID_LEAD = re.compile(r"^\W*(?:[a-z0-9 ,.'-]{0,80}? )?(?:said|say|says|claimed
 _OF_AFTER = re.compile(r" +of +")
 _FIRST_PERSON = re.compile(r"^\W*(?:we|our +(?:forces|fighters|men|troops|units|brigades?))(?: +(?:have|had|were|are|also|now|managed +to|finally|fully|\w+ly))* *$")
 _BY_GERUND = re.compile(r"(?<![a-z])by +$")
+_DECIDED = re.compile(r"(?<![a-z])(?:ordered|orders|order|announced|announces|declared|decided|decides|approved|approves|began|begun|started|completed"
+                      r"|s|its|their)(?: +(?:the|a|an|temporary|full|partial|official|immediate))* *$")
 _HAILED = re.compile(r"(?<![a-z])(?:celebrat|announc|complet|declar|confirm|hail|claim|welcom|finish|conclud)[a-z]* +(?:the +)?$")
 _THEIR = re.compile(r"(?<![a-z])(?:their|its) +$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
@@ -175,8 +177,10 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
         return None, []
     if trigger.start and state.text[trigger.start - 1] == "-":  # "the rebel-held Nasib crossing", "IS-controlled"
         return compound_actor(sent, trigger), refs[:1]
-    actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind, to=False) or sent.actor_before(trigger, lo, kind)
+    actor = sent.by_agent(trigger.end, kind) or sent.by_agent(refs[-1].end, kind, to=False)
     lead = folded[lo:trigger.start]
+    if actor is None and not (trigger.word.endswith(" of") and kind in ("closed", "reopened") and not _DECIDED.search(lead)):
+        actor = sent.actor_before(trigger, lo, kind)  # not "AANES is appalled by the closure of Semalka": no closer named
     if actor is None and lo == sent.s and _SENTENCE_PRONOUN.match(lead):
         actor = previous_group(state, sent.s)  # "IS holds most of Anbar. They sacked the Waleed crossing."
     said = _SAID_LEAD.match(lead)
