@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from store.extract.factions import Actor, factions, government_of
-from store.extract.gazetteer import crossing_countries, gazetteer, post_authority
+from store.extract.gazetteer import crossing_closer, crossing_countries, gazetteer, post_authority, regions_near
 from store.extract.state import ArticleState, Ref
 from store.extract.triggers import Trigger
 
@@ -65,18 +64,6 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
 
 
 _COUNTRY_BEFORE = re.compile(r"(?<![a-z])([a-z]+)(?: +s)?(?: +(?:central|federal|national|local|border|security|military|state|interim|new))? +$")
-@lru_cache(maxsize=1)
-def _region_regex() -> re.Pattern:
-    names = sorted(gazetteer().regions, key=len, reverse=True)
-    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, names)) + r")(?![a-z])")
-
-
-def _regions_near(folded: str, pos: int) -> set[str]:
-    """Countries of the provinces named within a sentence's reach of `pos`."""
-    regions = gazetteer().regions
-    return {regions[" ".join(m.group().split())] for m in _region_regex().finditer(folded, max(0, pos - 200), pos + 200)}
-
-
 _PLAIN_REBELS = re.compile(r"(?:the +)?(?:tribal +|armed +|sunni +)?(?:rebels?|islamists?)(?: +(?:forces|fighters|groups|factions|militants))?")
 
 
@@ -86,10 +73,10 @@ def implied_authority(state: ArticleState, ref: Ref) -> str | None:
     country the article names most."""
     if ref.crossing in state.authorities:
         return state.authorities[ref.crossing]  # "which the KRG closed in December, reopened on Monday"
-    if post_authority(ref.crossing, None):
-        return post_authority(ref.crossing, None)  # Semalka's closings: the KRG's, whatever side is named
+    if crossing_closer(ref.crossing):
+        return crossing_closer(ref.crossing)  # Semalka's closings: the KRG's, whatever side is named
     country = state.country_for(ref.crossing, ref.side)
-    nearby = _regions_near(state.folded, ref.start) & set(crossing_countries(ref.crossing))
+    nearby = regions_near(state.folded, ref.start) & set(crossing_countries(ref.crossing))
     if ref.side is None and ref.named_post and post_authority(ref.crossing, ref.named_post):
         country = ref.named_post  # "Fishkhabour border crossing was reopened": the KRG's post
     elif ref.side is None and len(nearby) == 1:

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
-from store.datafiles import load as _load_data
-from store.extract.fold import fold_name
-from store.extract.gazetteer import Town, crossing_countries, gazetteer, region_side, side_phrase
+from store.extract.gazetteer import (Town, countries_near, crossing_countries, gazetteer, province_named, region_side,
+                                     side_phrase)
 from store.extract.state import ArticleState, Ref, between
 from store.extract.triggers import lexicon
 
@@ -141,7 +139,7 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
     for m in UNNAMED.finditer(state.folded, s, e):  # "main border crossing with Syria", "the Iraq-Jordan border crossing"
         if any(r.start <= m.start() < r.end or m.start() <= r.start < m.end() for r in refs + found):
             continue
-        if not _names_countries(state.folded, m.start(), m.end()):
+        if not countries_near(state.folded, m.start(), m.end()):
             continue  # no countries around it: only the article's one crossing could be meant (the cases above)
         if _OTHER_NAME_BEFORE.search(state.text, max(s, m.start() - 30), m.start()) and not _title_case(state.text[s:e]):
             continue  # "the Arida Official Crossing Point": a crossing the gazetteer does not know
@@ -161,44 +159,10 @@ def _owner_side(folded: str, m: re.Match, crossing: str) -> str | None:
     return country if country in crossing_countries(crossing) else None
 
 
-@lru_cache(maxsize=1)
-def _country_words() -> re.Pattern:
-    return re.compile(r"(?<![a-z])(?:" + "|".join(sorted(map(re.escape, gazetteer().side_words), key=len, reverse=True)) + r")(?![a-z])")
-
-
-def _countries_near(folded: str, start: int, end: int) -> set[str]:
-    words = gazetteer().side_words
-    return {words[m.group()] for m in _country_words().finditer(folded, max(0, start - 40), end + 40)}
-
-
-def gazetteer_data() -> dict:
-    return _load_data("gazetteer.json")
-
-
-@lru_cache(maxsize=1)
-def _provinces() -> dict[str, re.Pattern]:
-    """Crossing id -> a pattern of the provinces its posts lie in (gazetteer 'province')."""
-    out = {}
-    for c in gazetteer_data()["crossings"]:
-        names = [fold_name(p["province"]) for p in c["posts"] if p.get("province")]
-        if names:
-            out[c["id"]] = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, names)) + r")(?![a-z])")
-    return out
-
-
-def _province_named(folded: str, crossing: str, start: int, end: int) -> bool:
-    pattern = _provinces().get(crossing)
-    return bool(pattern and pattern.search(folded, max(0, start - 60), end + 80))
-
-
 def _title_case(sentence: str) -> bool:
     """A headline in title case ("ISIS Jihadists Seize Main Border Crossing"): capitals say nothing there."""
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", sentence)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-def _names_countries(folded: str, start: int, end: int) -> bool:
-    return bool(_country_words().search(folded, max(0, start - 40), end + 40))
 
 
 def _headline_refs(state: ArticleState, e: int) -> list[Ref]:
@@ -216,7 +180,7 @@ def _fitting(state: ArticleState, crossing: str | None, start: int, end: int) ->
     """`crossing`, if it joins the countries the words around an unnamed crossing name ("Syria-Iraq
     border post", "a border crossing with Jordan"); else the first crossing the article names that
     does; None when the words name countries no crossing of the article joins."""
-    named = _countries_near(state.folded, start, end)
+    named = countries_near(state.folded, start, end)
     if not named:
         return crossing
     fits = lambda c: named <= set(crossing_countries(c))
@@ -227,7 +191,7 @@ def _fitting(state: ArticleState, crossing: str | None, start: int, end: int) ->
         return named_here
     only = [c for c in gazetteer().countries if set(crossing_countries(c)) == named]
     if len(only) > 1:  # "a key border crossing connecting Turkey to Syria's Latakia province": the one there
-        only = [c for c in only if _province_named(state.folded, c, start, end)]
+        only = [c for c in only if province_named(state.folded, c, start, end)]
     return only[0] if len(only) == 1 else None  # "Iraq's border crossing with Jordan": there is one, Trebil
 
 

@@ -66,6 +66,11 @@ class Gazetteer:
     another_region: re.Pattern  # " and Iraq's Anbar province": a second one right after the first
     skeletons: dict        # spelling skeleton -> posts (as town names: they need a crossing word)
     authorities: dict      # (crossing id, country) -> faction that runs the post, where not the state's government
+    closers: dict          # crossing id -> who closes and reopens it whichever post is named ('closed_and_opened_by')
+    provinces: dict        # crossing id -> pattern of the provinces its posts lie in
+    country_regex: re.Pattern   # any side word ("iraqi", "jordan"), as a whole word
+    regions_regex: re.Pattern   # any region word ("anbar", "khuzestan"), as a whole word
+    skeleton_memo: dict    # capitalised run -> its spelling windows (spelling.variant_hits fills it)
 
 
 @lru_cache(maxsize=4)
@@ -97,11 +102,21 @@ def _gazetteer(_key: int = 0) -> Gazetteer:
     region_regex = re.compile(r" +(?:in|inside) +(?:the +)?" + region_name)
     another_region = re.compile(r" *(?:provinces?|governorates?|regions?)? *(?:,|and|&|/) *(?:the +)?" + region_name)
     authorities = {(c["id"], p["country"]): p["authority"] for c in data["crossings"] for p in c["posts"] if p.get("authority")}
-    authorities.update({(c["id"], None): c["closed_and_opened_by"] for c in data["crossings"] if c.get("closed_and_opened_by")})
+    closers = {c["id"]: c["closed_and_opened_by"] for c in data["crossings"] if c.get("closed_and_opened_by")}
+    provinces = {}
+    for c in data["crossings"]:
+        names = [fold_name(p["province"]) for p in c["posts"] if p.get("province")]
+        if names:
+            provinces[c["id"]] = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, names)) + r")(?![a-z])")
     skeletons = {key: tuple(Post(p.crossing, p.country, True) for p in found)
                  for key, found in skeleton_table(posts).items()}
     return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, named_after,
-                     side_words, side_regex, regions, region_regex, another_region, skeletons, authorities)
+                     side_words, side_regex, regions, region_regex, another_region, skeletons, authorities,
+                     closers, provinces, _whole_words(side_words), _whole_words(regions), {})
+
+
+def _whole_words(words) -> re.Pattern:
+    return re.compile(r"(?<![a-z])(?:" + ("|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)") + r")(?![a-z])")
 
 
 def gazetteer() -> Gazetteer:
@@ -144,7 +159,7 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
         if _PERSON_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
             continue  # "Khalid ibn al-Walid" is a man (and a brigade), not the crossing
         hits.append((m.start(), m.end(), gaz.posts[" ".join(m.group().split())]))
-    hits += variant_hits(text, folded, gaz.skeletons, [(a, b) for a, b, _ in hits])
+    hits += variant_hits(text, folded, gaz.skeletons, [(a, b) for a, b, _ in hits], gaz.skeleton_memo)
     hits.sort(key=lambda h: h[0])
     mentions: list[Mention] = []
     towns: list[Town] = []
@@ -292,6 +307,29 @@ def region_side(folded: str, end: int, crossing: str) -> str | None:
 def post_authority(crossing: str, country: str | None) -> str | None:
     """Who runs a post when it is not the state's government (gazetteer 'authority')."""
     return gazetteer().authorities.get((crossing, country))
+
+
+def crossing_closer(crossing: str) -> str | None:
+    """Who closes and reopens the crossing whichever post a report names (gazetteer 'closed_and_opened_by')."""
+    return gazetteer().closers.get(crossing)
+
+
+def countries_near(folded: str, start: int, end: int, reach: int = 40) -> set[str]:
+    """The countries whose names or adjectives stand within `reach` characters of [start, end)."""
+    gaz = gazetteer()
+    return {gaz.side_words[m.group()] for m in gaz.country_regex.finditer(folded, max(0, start - reach), end + reach)}
+
+
+def regions_near(folded: str, pos: int, reach: int = 200) -> set[str]:
+    """The countries of the provinces named within `reach` characters of `pos`."""
+    gaz = gazetteer()
+    return {gaz.regions[" ".join(m.group().split())] for m in gaz.regions_regex.finditer(folded, max(0, pos - reach), pos + reach)}
+
+
+def province_named(folded: str, crossing: str, start: int, end: int) -> bool:
+    """Whether a province one of the crossing's posts lies in is named near [start, end)."""
+    pattern = gazetteer().provinces.get(crossing)
+    return bool(pattern and pattern.search(folded, max(0, start - 60), end + 80))
 
 
 def crossing_countries(crossing: str) -> tuple[str, ...]:

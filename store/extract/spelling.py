@@ -46,14 +46,14 @@ def skeleton_table(names: dict[str, tuple]) -> dict[str, tuple]:
     return {key: tuple(posts) for key, posts in table.items() if len({p.crossing for p in posts}) == 1}
 
 
-def variant_hits(text: str, folded: str, table: dict, taken: list[tuple[int, int]]) -> list[tuple[int, int, tuple]]:
+def variant_hits(text: str, folded: str, table: dict, taken: list[tuple[int, int]],
+                 memo: dict | None = None) -> list[tuple[int, int, tuple]]:
     """(start, end, posts) for capitalised words in `text` spelling a post's name another way,
-    outside the spans already `taken` by listed names (sorted, not overlapping)."""
+    outside the spans already `taken` by listed names. `memo` (kept by the caller with `table`)
+    holds each capitalised run's windows: a name recurs through an article and across a batch."""
     if not table:
         return []
-    if _TABLE[0] is not table:
-        _TABLE[0] = table
-        _run_hits.cache_clear()
+    memo = {} if memo is None else memo
     taken = sorted(taken)
     starts = [a for a, _ in taken]
 
@@ -63,19 +63,19 @@ def variant_hits(text: str, folded: str, table: dict, taken: list[tuple[int, int
 
     hits = []
     for m in _CAPITALISED.finditer(text):
-        for a, b, key in _run_hits(m.group(), folded[m.start():m.end()]):
+        run = m.group()
+        if run not in memo:
+            memo[run] = _run_hits(run, folded[m.start():m.end()], table)
+        for a, b, key in memo[run]:
             start, end = m.start() + a, m.start() + b
-            if free(start, end) and key in table:
+            if free(start, end):
                 hits.append((start, end, table[key]))
     return hits
 
 
-@lru_cache(maxsize=1 << 14)
-def _run_hits(run: str, folded_run: str) -> tuple[tuple[int, int, str], ...]:
-    """Windows of up to three words of one capitalised run, longest first, with their skeletons
-    (the same run recurs: a name is repeated through an article and across a batch)."""
+def _run_hits(run: str, folded_run: str, table: dict) -> tuple[tuple[int, int, str], ...]:
+    """Windows of up to three words of one capitalised run whose skeleton is in `table`, longest first."""
     words = list(_WORD.finditer(run))
-    table = _TABLE[0]
     out = []
     i = 0
     while i < len(words):
@@ -91,6 +91,3 @@ def _run_hits(run: str, folded_run: str) -> tuple[tuple[int, int, str], ...]:
                 break
         i += step
     return tuple(out)
-
-
-_TABLE: list[dict] = [{}]  # the skeleton table of the gazetteer last loaded (set by variant_hits)
