@@ -6,6 +6,7 @@ keep one clause's actor, crossing and date away from another's.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from store.extract.actors import usable_actor
 from store.extract.attribution import Attribution, attribute
@@ -24,8 +25,9 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|announced|reported|added|sta
 _SAID_AFTER = re.compile(r"[ ,]*(?:(?!(?:who|which|that|whose|whom)\b)[a-z0-9.'-]+ +){0,6}?(?:said|say|says|told|announced|reported|stated|confirmed|declared|claimed)\b")
 _MODIFIES_NOUN = re.compile(r" +(?:flags?|banners?|positions?|checkpoints?|bases?|headquarters|territory|territories|areas?|strongholds?"
                             r"|lines|barracks|convoys?|vehicles?|supply|supplies)(?![a-z])")
-_BY = re.compile(r" *(?:\w+ly +)?(?:by|to) +(?:(?:fighters|militants|members|units|elements|troops|forces|gunmen|militiamen) +(?:from|of|belonging +to|loyal +to) +)?")
-_BY_ONLY = re.compile(r" *(?:\w+ly +)?by +(?:(?:fighters|militants|members|units|elements|troops|forces|gunmen|militiamen) +(?:from|of|belonging +to|loyal +to) +)?")
+_MEMBERS_OF = r"(?:(?:fighters|militants|members|units|elements|troops|forces|gunmen|militiamen) +(?:from|of|belonging +to|loyal +to) +)?"
+_BY = re.compile(r" *(?:\w+ly +)?(?:by|to) +" + _MEMBERS_OF)
+_BY_ONLY = re.compile(r" *(?:\w+ly +)?by +" + _MEMBERS_OF)
 _STATE_SUBJECT = re.compile(r"(?: +(?:has|have|had|on +\w+day|\w+ly|also|now|then|again))* +")
 _NO_ATTRIBUTION = Attribution(None, [], False)
 
@@ -61,12 +63,10 @@ class SentenceView:
                            if not inside(spans, d.start, d.end, s) and not self._dates_a_saying(d.start, d.end)]
         return self._dates
 
-    @property
+    @cached_property
     def all_dates(self):
         """Every date expression in the sentence, the saying's included (found once)."""
-        if getattr(self, "_all_dates", None) is None:
-            self._all_dates = find_dates(self.state.text, self.s, self.e)
-        return self._all_dates
+        return find_dates(self.state.text, self.s, self.e)
 
     def _dates_a_saying(self, start: int, end: int) -> bool:
         """ "officials said in a statement on Sunday", "On Monday, officials said IS had taken ...":

@@ -37,9 +37,8 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     folded = sent.state.folded
     lo, hi = sent.clause(trigger)
     before = folded[max(sent.s, trigger.start - 60):trigger.start]
-    attempt = _ATTEMPT.search(before) if trigger.word.startswith("attempt:") else None
-    if attempt:
-        before = before[:attempt.start()]
+    if trigger.attempt:
+        before = before[:trigger.attempt]  # "tried to": no plan, since the attempt is the event
     if is_negated(before[-(trigger.start - lo):] if trigger.start > lo else "", sent.state.text[max(lo, trigger.start - 40):trigger.start]):
         return []
     if _NOMINAL.search(trigger.word) and (_UNREAL_NOUN.search(before) or _FUTURE_AFTER.match(folded, trigger.end, hi)):
@@ -145,9 +144,10 @@ def sentence_events(state: ArticleState, s: int, e: int) -> tuple[list[dict], li
         for i, trigger in enumerate(sent.triggers):
             later = [t for t in sent.triggers[i + 1:] if text[t.start - 1] != "-"]  # "-held" describes, it does not end a clause
             next_start = later[0].start if later else e
-            if trigger.type == "captured" and _ATTEMPT.search(state.folded, max(s, trigger.start - 60), trigger.start):
+            attempt = _ATTEMPT.search(state.folded, max(s, trigger.start - 60), trigger.start) if trigger.type == "captured" else None
+            if attempt:
                 # "militants tried to seize the crossing", "failed to take it": an attack, whatever came of it
-                trigger = replace(trigger, type="attacked", word="attempt:" + trigger.word)
+                trigger = replace(trigger, type="attacked", attempt=attempt.start() - max(s, trigger.start - 60))
             for actor, ref in _trigger_events(sent, trigger, next_start):
                 faction = actor_id(state, actor, ref, trigger.type) if actor is not None else None
                 if faction is None:

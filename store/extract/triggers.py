@@ -27,6 +27,7 @@ class Trigger:
     role: str        # verb | direct | agent-after | nominal-by | nominal-of | intransitive
     word: str        # the folded trigger words
     passive: bool = False
+    attempt: int | None = None  # an attempt to capture, read as an attack: where "tried to ..." starts in the 60 characters before
 
 
 @dataclass
