@@ -25,3 +25,14 @@ def event(type_, actor, crossing="al-waleed", side=None, date=None, art=None, sp
 
 def table(status: dict) -> dict:
     return {(p["crossing"], p["side"]): p for p in status["posts"]}
+
+
+def write_reports(folder, reports: dict) -> list:
+    """Report files in `folder` from {name: (published, text)}, with front matter; their paths."""
+    paths = []
+    for name, (published, text) in reports.items():
+        path = folder / name
+        path.write_text(f"---\ntitle: {name}\nsource: {name}\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+

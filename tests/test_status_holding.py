@@ -12,7 +12,7 @@ from store.ingest import ingest_paths
 from store.names import holder_text
 from store.status import StatusEngine, compute_status, engine_for
 
-from status_helpers import article, event, table
+from status_helpers import article, event, table, write_reports
 
 POSTS = {"al-waleed": ("iq", "sy"), "trebil": ("iq", "jo"), "rabia": ("iq", "sy"), "al-qaim": ("iq", "sy"),
          "nasib": ("sy", "jo"), "tal-abyad": ("sy", "tr")}
@@ -148,12 +148,10 @@ REPORTS = {
 
 
 def test_real_sentences_through_the_extractor_and_the_store(tmp_path):
-    for name, (published, text) in REPORTS.items():
-        (tmp_path / name).write_text(f"---\ntitle: {name}\nsource: {name}\npublished: {published}\n---\n{text}\n",
-                                     encoding="utf-8")
+    paths = write_reports(tmp_path, REPORTS)
     store = Store.open(tmp_path / "store")
     try:
-        ingest_paths(store, [tmp_path / n for n in REPORTS])
+        ingest_paths(store, paths)
         posts = table(engine_for(store).status("2018-12-31"))
     finally:
         store.close()

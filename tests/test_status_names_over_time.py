@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from store.names import faction_name, holder_text
 
+from status_helpers import write_reports
+
 
 def test_a_faction_is_named_as_it_was_on_the_day():
     assert faction_name("sdf", "2015-06-16") == "People's Protection Units (YPG)"
@@ -25,12 +27,10 @@ def test_the_markdown_brief_names_the_holder_as_of_its_date(tmp_path):
     from store.ingest import ingest_paths
     from store.status_brief import render_status_brief
 
-    report = tmp_path / "r.txt"
-    report.write_text("---\npublished: 2015-06-16\n---\nThe YPG seized the Tal Abyad border crossing on Monday.\n",
-                      encoding="utf-8")
+    paths = write_reports(tmp_path, {"r.txt": ("2015-06-16", "The YPG seized the Tal Abyad border crossing on Monday.")})
     store = Store.open(tmp_path / "store")
     try:
-        ingest_paths(store, [report])
+        ingest_paths(store, paths)
         assert "People's Protection Units (YPG)" in render_status_brief(store, as_of="2015-06-20")
         assert "Syrian Democratic Forces" in render_status_brief(store, as_of="2016-06-20")
     finally:

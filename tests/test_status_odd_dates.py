@@ -18,6 +18,8 @@ from store.incidents import group_incidents, incident_index
 from store.ingest import ingest_paths
 from store.status import engine_for
 from store.status_brief import render_status_brief
+
+from status_helpers import write_reports
 from store.status_timeline import crossing_timeline, timeline_from_json, timeline_to_json
 from tui.cli import main
 
@@ -35,12 +37,10 @@ REPORTS = {
 
 @pytest.fixture
 def folder(tmp_path):
-    for name, (published, text) in REPORTS.items():
-        (tmp_path / name).write_text(f"---\ntitle: {name}\nsource: {name}\npublished: {published}\n---\n{text}\n",
-                                     encoding="utf-8")
+    paths = write_reports(tmp_path, REPORTS)
     store = Store.open(tmp_path / "store")
     try:
-        ingest_paths(store, [tmp_path / n for n in REPORTS])
+        ingest_paths(store, paths)
         assert store.events(), "the extractor found no events"
     finally:
         store.close()
