@@ -144,3 +144,33 @@ def test_a_closure_told_as_a_noun_is_only_its_subjects_when_the_subject_ordered_
         ("closed", "krg", "faysh-khabur")]
     assert events("Jordan's interior minister ordered the closure of the Jaber border crossing.") == [
         ("closed", "jordan-gov", "nasib")]
+
+
+# Extractor 1.8 families (session 4), each with sentences about crossings other than the reports' own.
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kurdish forces say they have driven Islamic State (IS) fighters out of the Rabia border crossing.",
+     ("captured", "krg", "rabia")),
+    ("Control of the Jarabulus border crossing was handed over on Monday to the opposition Syrian National Army.",
+     ("captured", "syria-opposition", "jarabulus")),
+    ("Militants cheered after taking control of the customs building at the Qaim border post.",
+     ("captured", "militants", "al-qaim")),
+])
+def test_capture_phrasings(text, expected):
+    assert events(text) == [expected]
+
+
+def test_a_country_and_state_names_the_states_forces():
+    assert events("The Safwan crossing is still under the Iraqi state's control.") == [("holds", "iraq-gov", "safwan")]
+
+
+def test_a_second_predicate_and_a_relative_after_a_place_keep_the_crossing_as_subject():
+    assert events("The Jaber crossing is the main gate to the Gulf and is still under Jordanian control.") == [
+        ("holds", "jordan-gov", "nasib")]
+    assert events("There is also the Kessab border gate north of Latakia, which is controlled by rebel forces.") == [
+        ("holds", "syria-opposition", "kessab")]
+
+
+def test_a_crossing_listed_beside_one_the_gazetteer_lacks():
+    found = extract_article("Mehran and Chazabeh border crossings in Iran's Ilam province reopened on Sunday.", published=PUB).events
+    assert [(e["type"], e["actor"], e["crossing"], e["side"]) for e in found] == [("reopened", "iran", "zurbatiyah", "ir")]

@@ -124,14 +124,15 @@ def adjective_actor(folded: str, trigger: Trigger) -> Actor | None:
     """ "under Kurdish control": the adjective names the group (factions.json "adjectives")."""
     adjectives = factions().adjectives
     words = list(re.finditer(r"[a-z]+", folded[trigger.start:trigger.end]))
+    generic = None
     for word in reversed(words[:-1]):
         value = adjectives.get(word.group())
         if value:
             start, end = trigger.start + word.start(), trigger.start + word.end()
-            if value in factions().by_country:
-                return Actor(start, end, None, "generic", value)
-            return Actor(start, end, value)
-    return None
+            if value not in factions().by_country:
+                return Actor(start, end, value)  # "under the Syrian state's control": the country names the state
+            generic = generic or Actor(start, end, None, "generic", value)
+    return generic
 
 
 def compound_actor(sent, trigger: Trigger) -> Actor | None:

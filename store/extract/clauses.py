@@ -32,6 +32,8 @@ _STATE_SUBJECT = re.compile(r"(?: +(?:has|have|had|on +\w+day|\w+ly|also|now|the
 _NO_ATTRIBUTION = Attribution(None, [], False)
 
 
+_ONE_WORD_LEAD = re.compile(r" *(?:the|a|an) +[a-z]{2,14} +")
+
 class SentenceView:
     """Everything one sentence offers to the triggers inside it."""
 
@@ -114,8 +116,9 @@ class SentenceView:
 
     def actor_after(self, pos: int, event_type: str, max_gap: int = 14) -> Actor | None:
         for actor in self.actors:
-            if pos <= actor.start <= pos + max_gap and usable_actor(actor, event_type):
-                return actor
+            if pos <= actor.start and usable_actor(actor, event_type) and (
+                    actor.start <= pos + max_gap or _ONE_WORD_LEAD.fullmatch(self.state.folded, pos, actor.start)):
+                return actor  # "to the opposition Syrian National Coalition": an article and a word before the name
         return None
 
     def by_agent(self, pos: int, event_type: str, to: bool = True) -> Actor | None:

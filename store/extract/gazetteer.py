@@ -146,6 +146,8 @@ _LIST_HEAD = re.compile(r" *:")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u2013][ \t]*)?$")
 _KNOWN_AS = re.compile(r" *,? +(?:also +)?(?:known|named|called) +(?:in +[a-z]+ +)?as +")
 _APPOSITION_AFTER = re.compile(r" *, +(?:the +|a +|an +|its +)?(?:[a-z]+ +){0,3}?(?:border +|frontier +)?(?:crossing|post|gate|crossing +point)(?![a-z])")
+# "Shalamcheh and Chazzabeh border crossings": listed with a crossing the gazetteer lacks
+_LISTED_WITH_UNKNOWN = re.compile(r" *(?:,|and|or|, +and) +[a-z]{3,}(?: +[a-z]{3,})? +(?:border +|frontier +)?(?:crossings|crossing +points|border +posts|posts|gates)(?![a-z])")
 _EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
 _CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or|\(|\[)?\s*$")  # "Jaber [Nasib] border crossing"
 _LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?<![a-z])(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy|border|frontier) +){0,2}(?:(?<![a-z])(?:al|el|ar|ash) +)?$")
@@ -174,8 +176,8 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
         i += 1
         first, last = chain[0][0], chain[-1][1]
         before = folded[max(0, first - 70):first]
-        after = folded[last:last + 40]
-        noun_after = _NOUN_AFTER.match(after)
+        after = folded[last:last + 50]
+        noun_after = _NOUN_AFTER.match(after) or _LISTED_WITH_UNKNOWN.match(after)
         if (_TOWN_BEFORE.search(before) and not noun_after) or _OTHER_PLACE_AFTER.match(after):
             for start, end, posts in chain:
                 towns.extend(Town(start, end, p.crossing, p.country) for p in posts)

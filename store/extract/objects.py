@@ -20,7 +20,8 @@ _DIRECT_GAP = re.compile(r"(?: *(?:[a-z]+ +(?:held|controlled|run|occupied|besie
                          r"|(?:north|south)?(?:east|west)ern|northern|southern|desert|land|commercial|international|busy|busiest|sole|only|last|grip"
                          r"|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi|country|kingdom)(?: +s)?"
                          r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more|most|much"
-                         r"|part|parts|large|positions?|sections?)\b)* *$")
+                         r"|part|parts|large|positions?|sections?"
+                         r"|customs|administrative|administration|buildings?|offices?|facilit(?:y|ies)|compound|headquarters|at)\b)* *$")
 _TOWN_AND = re.compile(r" *,? *(?:as +well +as|and|along +with|including|together +with|plus|and +its) +")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
 _INCLUDING = re.compile(r"(?:,|\(| +[\u2014\u2013]) *(?:including|notably|among +them|such +as) +(?:the +)?$")
@@ -32,10 +33,14 @@ _APPOSITIVE = re.compile(r" *(?:,|\() *[^,;()]{1,100}(?:,|\))"  # "Qaim post, op
                          r"| +(?:near|in|on|at|along|outside|inside|close +to|(?:north|south|east|west)(?:east|west)? +of)"
                          r" +(?:[a-z]+ +){0,6}?(?=(?:(?:is|was|were|are|has|have|had|remains?|remained)(?: +\w+ly)?|(?:\w+ly +)?(?:seized|captured|taken|held|closed|shut|reopened))\b)")
 _ELIDED_SUBJECT = re.compile(r" *,? *(?:but|and|then)(?: +(?:it|later|then|soon|quickly))?(?: +(?:was|were|has +been|had +been|is))(?: +\w+ly)? +")
+_WHICH_IS = re.compile(r" *,? *(?:which|that)(?: +(?:is|was|were|are|has|have|had|been|still|now|also|\w+ly))* *")
 _WHICH_CLAUSE = re.compile(r" *, +(?:which|who|that)\b[^;]*, +")
-_AUX = r"(?: +(?:is|was|were|are|has|have|had|been|being|be|still|now|also|later|then|officially|reportedly|\w+ly))+ *"
+_AUX = r"(?: +(?:is|was|were|are|has|have|had|been|being|be|still|now|also|later|then|officially|reportedly|\w+ly))* *"
 _SUBJECT_TAIL = re.compile(r"(?: *\([^()]{1,60}\)| *,[^,;()]{1,100},| +(?:between|near|in|on|at|along|outside|inside|close +to|linking|connecting"
-                           r"|with|from|of|opposite|facing|(?:north|south|east|west)(?:east|west)? +of)(?: +[a-z]+){1,7}?){1,3}" + _AUX)
+                           r"|with|from|of|opposite|facing|(?:north|south|east|west)(?:east|west)? +of)(?: +[a-z]+){1,7}?){1,3}(?: *, +(?:which|that))?" + _AUX)
+_BE = r"(?:is|was|are|were|remains?|remained|has +been|have +been|had +been)"
+_SECOND_PREDICATE = re.compile(r" +(?:is|was|are|were|remains?|remained|has|have|had)\b[^;:]{0,120}?,? +(?:and|but) +" + _BE
+                               + r"(?: +\w+ly| +still| +now| +also)* *")
 _NAME_JOINED = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*\s+){0,2}[A-Z][\w'\u2019]*\s*[-/\u2013]\s*")
 _LIST_BEFORE = re.compile(r"(?: +(?:the +)?[a-z]+(?: +[a-z]+){0,2} *,)+ +(?:and +)?(?:the +)?")
 _MAX_GAP_WORDS = {"direct": 2, "verb": 6, "nominal-by": 3, "intransitive": 6}
@@ -94,6 +99,11 @@ def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
         # "ISIS overtook the Trebil crossing on 22 June, but was retaken by the Iraqi military": the same crossing
         earlier = [r for r in sent.refs if sent.s <= r.start and r.end <= lo]
         return earlier[-1:]
+    if not refs and _WHICH_IS.fullmatch(folded, lo, trigger.start):
+        # "al-Tanf border crossing south of Deir ez-Zor, which is controlled by": the noun before the comma
+        earlier = [r for r in sent.refs if sent.s <= r.start and r.end <= lo]
+        if earlier and (words_between(folded, earlier[-1].end, lo) <= 1 or _SUBJECT_TAIL.fullmatch(folded[earlier[-1].end:lo] + " is ")):
+            return earlier[-1:]
     if _WHICH_CLAUSE.match(folded, lo, trigger.start):
         # "The Kasab Border Gate, which is opposite ..., has passed into the control of": the subject is before "which"
         refs = [r for r in sent.refs if sent.s <= r.start and r.end <= lo]
@@ -103,6 +113,8 @@ def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
     aside = _APPOSITIVE.match(folded, refs[-1].end, trigger.start)  # "Qaim post, opposite Abu Kamal, is now held by ..."
     if words_between(folded, aside.end() if aside else refs[-1].end, trigger.start) > reach \
             and not _SUBJECT_TAIL.fullmatch(folded, refs[-1].end, trigger.start):
+        if _SECOND_PREDICATE.fullmatch(folded, refs[0].end, trigger.start):
+            return refs[:1]  # "Nasib crossing is the main crossing to Jordan and is still under Syrian control"
         return []  # "Near the Al Qaim crossing, the area under IS control grew": not the subject
     kept = [refs[-1]]
     for r in reversed(refs[:-1]):
