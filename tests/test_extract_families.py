@@ -174,3 +174,24 @@ def test_a_second_predicate_and_a_relative_after_a_place_keep_the_crossing_as_su
 def test_a_crossing_listed_beside_one_the_gazetteer_lacks():
     found = extract_article("Mehran and Chazabeh border crossings in Iran's Ilam province reopened on Sunday.", published=PUB).events
     assert [(e["type"], e["actor"], e["crossing"], e["side"]) for e in found] == [("reopened", "iran", "zurbatiyah", "ir")]
+
+
+def test_a_post_name_alone_as_subject_of_a_state_just_after_crossings_were_spoken_of():
+    text = ("Rebels hold one of the two border crossings between Turkey and Syria, officials said.\n\n"
+            '"Only Tal Abyad is under the control of the Free Syrian Army," the governor said.')
+    assert events(text) == [("holds", "syria-opposition", "tal-abyad")]
+    assert events('"Tal Abyad is under the control of the Free Syrian Army," the governor said.') == []  # the town
+
+
+def test_an_attack_on_something_at_the_crossing_is_an_attack_on_the_crossing():
+    assert events("Turkish drones struck an ammunition depot at the Semalka border crossing.") == [
+        ("attacked", "turkey-gov", "faysh-khabur")]
+    assert events("Turkish drones struck an ammunition depot near the Semalka border crossing.") == []
+
+
+def test_a_crossing_subject_of_a_gerund_and_the_date_of_another_event():
+    found = extract_article("The Habur gate had been closed for a week before reopening on Monday.", published=PUB).events
+    assert [(e["type"], e["crossing"]) for e in found] == [("closed", "ibrahim-khalil"), ("reopened", "ibrahim-khalil")]
+    found = extract_article("The Kessab gate, which lies 50 km (31 miles) from Latakia, remains closed to stop those behind the May 11 attack.",
+                            published=PUB).events
+    assert [(e["type"], e["crossing"], e["date"]) for e in found] == [("closed", "kessab", None)]

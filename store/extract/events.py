@@ -82,6 +82,9 @@ _UNREAL_NOUN = re.compile(r"(?<![a-z])(?:await\w*|imminent|hopes?|hoped|hoping|e
 _REPORTED_TO_BE = re.compile(r"\b(?:said|reported|believed|thought|known|understood|appears?|appeared|seems?|seemed) +to +be +$")
 _DENIAL = re.compile(r"(?<![a-z])(?:denied|denies|deny|denying|dismissed|dismisses|rejected|rejects|refuted|refutes|debunked)"
                      r"(?: +[a-z]+){0,4} +(?:claims?|reports?|rumou?rs?|allegations?|news)(?: +[a-z]+){0,2} +that(?![a-z])")
+# "to prevent those involved in the May 11 attack": a date naming another event is not this one's
+_NAMES_ANOTHER_EVENT = re.compile(r" +(?:terror +|suicide +|car +)?(?:attacks?|bombings?|blasts?|explosions?|offensive|agreement|deal|accord|elections?"
+                                  r"|ceasefire|truce|summit|uprising|revolution|protests?|massacre|earthquake|coup)(?![a-z])")
 _RELATIVE = re.compile(r"\)? *, +(?:who|which)\b")
 
 
@@ -119,7 +122,7 @@ def _event_date(sent: SentenceView, trigger: Trigger, published: date | None, ki
     if kind == "holds" and trigger.start and sent.state.text[trigger.start - 1] == "-":
         return published, None  # "the rebel-held crossing": as of the report, whatever else the sentence dates
     lo, hi = sent.clause(trigger)
-    candidates = [d for d in sent.dates if lo <= d.start and d.end <= hi]
+    candidates = [d for d in sent.dates if lo <= d.start and d.end <= hi and not _NAMES_ANOTHER_EVENT.match(sent.state.folded, d.end)]
     if not candidates and kind == "holds":
         said = [d for d in sent.all_dates if d.kind != "vague"]
         if len(said) == 1:  # "Rabia was still in the hands of government forces, he said on Friday": as of Friday

@@ -234,18 +234,20 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
             named_post = next(iter(post_countries)) if len(post_countries) == 1 else None
             mentions.append(Mention(start, end, cid, side, "name", list_id, named_post))
     mentions.sort(key=lambda m: m.start)
-    return _named_alone(mentions, towns, bare)
+    return _named_alone(mentions, towns, bare, folded)
 
 
-def _named_alone(mentions: list[Mention], towns: list[Town], bare: list[Town]) -> tuple[list[Mention], list[Town]]:
+_CROSSINGS_TOPIC = re.compile(r"(?<![a-z])(?:border +)?crossings?(?![a-z])")
+
+
+def _named_alone(mentions: list[Mention], towns: list[Town], bare: list[Town], folded: str) -> tuple[list[Mention], list[Town]]:
     """ "The Albu Kamal crossing ... Only Abu Kamal is under rebel control": a post's name used alone as
-    the subject of a state ("is under the control of", "is held by", "was seized by"), once the article
-    has named that crossing as a crossing, is the crossing again; told as a place it stays a town."""
-    first: dict[str, int] = {}
-    for m in mentions:
-        first.setdefault(m.crossing, m.start)
+    the subject of a state ("is under the control of", "is held by", "was seized by"), where the article
+    names that crossing as a crossing or has just spoken of crossings ("the three main crossings between
+    Iraq and Syria ... Only Abu Kamal is under rebel control"), is the crossing; told as a place it stays a town."""
+    named = {m.crossing for m in mentions}
     for t in bare:
-        if t.crossing in first and first[t.crossing] < t.start:
+        if t.crossing in named or _CROSSINGS_TOPIC.search(folded, max(0, t.start - 400), t.start):
             mentions.append(Mention(t.start, t.end, t.crossing, _side_named(t.crossing, {t.country}, False), "name", None, t.country))
         else:
             towns.append(t)

@@ -21,7 +21,9 @@ _DIRECT_GAP = re.compile(r"(?: *(?:[a-z]+ +(?:held|controlled|run|occupied|besie
                          r"|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi|country|kingdom)(?: +s)?"
                          r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more|most|much"
                          r"|part|parts|large|positions?|sections?"
-                         r"|customs|administrative|administration|buildings?|offices?|facilit(?:y|ies)|compound|headquarters|at)\b)* *$")
+                         r"|customs|administrative|administration|buildings?|offices?|facilit(?:y|ies)|compound|headquarters|at"
+                         r"|syrian|iraqi|jordanian|turkish|lebanese|iranian|kuwaiti)\b)* *$")
+_TARGET_AT = re.compile(r"(?: +[a-z]+){1,8}? +(?:at|on) +(?:the +)?(?:key +|main +|strategic +)?")
 _TOWN_AND = re.compile(r" *,? *(?:as +well +as|and|along +with|including|together +with|plus|and +its) +")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
 _INCLUDING = re.compile(r"(?:,|\(| +[\u2014\u2013]) *(?:including|notably|among +them|such +as) +(?:the +)?$")
@@ -34,10 +36,13 @@ _APPOSITIVE = re.compile(r" *(?:,|\() *[^,;()]{1,100}(?:,|\))"  # "Qaim post, op
                          r" +(?:[a-z]+ +){0,6}?(?=(?:(?:is|was|were|are|has|have|had|remains?|remained)(?: +\w+ly)?|(?:\w+ly +)?(?:seized|captured|taken|held|closed|shut|reopened))\b)")
 _ELIDED_SUBJECT = re.compile(r" *,? *(?:but|and|then)(?: +(?:it|later|then|soon|quickly))?(?: +(?:was|were|has +been|had +been|is))(?: +\w+ly)? +")
 _WHICH_IS = re.compile(r" *,? *(?:which|that)(?: +(?:is|was|were|are|has|have|had|been|still|now|also|\w+ly))* *")
+_AFTER_ASIDE = re.compile(r", +" + r"(?:is|was|were|are|has|have|had|remains?|remained)\b(?: +\w+ly| +still| +now| +also| +been)* *$")
+_LOCATIVE_ASIDE = re.compile(r"(?: +in +(?:[a-z]+ +){0,3}?[a-z]+)? *, +(?:(?:north|south|east|west)(?:east|west)? +of|near|opposite|close +to|next +to|across +from) +(?:the +)?")
+_ASIDE_TAIL = re.compile(r"[^,;()]{0,60}, +(?:is|was|were|are|has|have|had|remains?|remained)\b(?: +\w+ly| +still| +now| +also| +been)* *")
 _WHICH_CLAUSE = re.compile(r" *, +(?:which|who|that)\b[^;]*, +")
 _AUX = r"(?: +(?:is|was|were|are|has|have|had|been|being|be|still|now|also|later|then|officially|reportedly|\w+ly))* *"
 _SUBJECT_TAIL = re.compile(r"(?: *\([^()]{1,60}\)| *,[^,;()]{1,100},| +(?:between|near|in|on|at|along|outside|inside|close +to|linking|connecting"
-                           r"|with|from|of|opposite|facing|(?:north|south|east|west)(?:east|west)? +of)(?: +[a-z]+){1,7}?){1,3}(?: *, +(?:which|that))?" + _AUX)
+                           r"|with|from|of|opposite|facing|to|(?:north|south|east|west)(?:east|west)? +of)(?: +[a-z]+){1,7}?){1,3}(?: *, +(?:which|that)| *,)?" + _AUX)
 _BE = r"(?:is|was|are|were|remains?|remained|has +been|have +been|had +been)"
 _SECOND_PREDICATE = re.compile(r" +(?:is|was|are|were|remains?|remained|has|have|had)\b[^;:]{0,120}?,? +(?:and|but) +" + _BE
                                + r"(?: +\w+ly| +still| +now| +also)* *")
@@ -68,6 +73,9 @@ def refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> lis
         return [refs[0]] + _connected(folded, refs[1:], refs[0])
     filler = gap <= 6 and (_DIRECT_GAP.match(folded, trigger.end, first)  # "the regime-held", "all of the"
                            or _TOWN_AND_THE.fullmatch(folded, trigger.end, first))  # "the town and the border crossing"
+    if trigger.type == "attacked" and gap <= 9 and _TARGET_AT.fullmatch(folded, trigger.end, first) \
+            and not _LOCATIVE.search(folded[trigger.end:first]):
+        return [refs[0]]  # "struck Hezbollah infrastructure at the Jousseh crossing": the attack was at the crossing
     if gap > _MAX_GAP_WORDS.get(role, 6) and not filler and not _LIST_INTRO.match(folded, trigger.end, first):
         return []  # too far to be the object, unless it lists "all three crossings with Syria: A, B and C"
     if _LOCATIVE.search(folded[trigger.end:first]):  # "retook the village of X near the Rabia crossing"
@@ -107,9 +115,14 @@ def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
     if _WHICH_CLAUSE.match(folded, lo, trigger.start):
         # "The Kasab Border Gate, which is opposite ..., has passed into the control of": the subject is before "which"
         refs = [r for r in sent.refs if sent.s <= r.start and r.end <= lo]
+        if refs and words_between(folded, refs[-1].end, lo) == 0 and _AFTER_ASIDE.search(folded, lo, trigger.start):
+            return refs[-1:]  # "The Yayladagi gate, which is situated 90 km (55 miles) from Reyhanli, remains closed"
     reach = 12 if folded[max(0, trigger.start - 2):trigger.start] == ", " else 6  # "A crossing on the highway, seized by IS"
     if not refs:
         return []
+    if len(refs) > 1 and _LOCATIVE_ASIDE.fullmatch(folded, refs[-2].end, refs[-1].start) \
+            and _ASIDE_TAIL.fullmatch(folded, refs[-1].end, trigger.start):
+        return refs[-2:-1]  # "another crossing in Qamishli, east of Bab Al Hawa in Syria's north, had been taken over"
     aside = _APPOSITIVE.match(folded, refs[-1].end, trigger.start)  # "Qaim post, opposite Abu Kamal, is now held by ..."
     if words_between(folded, aside.end() if aside else refs[-1].end, trigger.start) > reach \
             and not _SUBJECT_TAIL.fullmatch(folded, refs[-1].end, trigger.start):

@@ -34,6 +34,7 @@ _DECIDED = re.compile(r"(?<![a-z])(?:ordered|orders|order|announced|announces|de
 _HAILED = re.compile(r"(?<![a-z])(?:celebrat|announc|complet|declar|confirm|hail|claim|welcom|finish|conclud)[a-z]* +(?:the +)?$")
 _THEIR = re.compile(r"(?<![a-z])(?:their|its) +$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
+_GERUND_AFTER = re.compile(r"(?<![a-z])(?:before|after|until|since|then)(?: +(?:finally|eventually|briefly|partially|officially))? +$")
 _FROM = re.compile(r"\b(?:from|of) +$")
 
 
@@ -172,6 +173,9 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
                 and "," not in folded[r.end:trigger.start]]
     if not refs and kind in ("closed", "reopened") and not _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]):
         refs = refs_before(sent, lo, trigger)  # "the Nasib crossing reopened on Monday": the crossing is the subject
+        if not refs and trigger.word.endswith("ing") and _GERUND_AFTER.search(folded, lo, trigger.start):
+            # "The Jaber crossing had been closed for three years before reopening in 2018": the clause's subject
+            refs = [r for r in sent.refs if lo <= r.start < trigger.start and words_between(folded, lo, r.start) <= 3][:1]
         return None, refs
     if not refs:
         return None, []
