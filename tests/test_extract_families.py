@@ -195,3 +195,14 @@ def test_a_crossing_subject_of_a_gerund_and_the_date_of_another_event():
     found = extract_article("The Kessab gate, which lies 50 km (31 miles) from Latakia, remains closed to stop those behind the May 11 attack.",
                             published=PUB).events
     assert [(e["type"], e["crossing"], e["date"]) for e in found] == [("closed", "kessab", None)]
+
+
+def test_two_states_reopening_a_crossing_together_is_one_act():
+    assert events("Iraq and Kuwait reopened the Safwan border crossing on Sunday.") == [("reopened", "iraq-gov", "safwan")]
+
+
+def test_country_names_are_never_a_spelling_of_a_post():
+    # "Syria-Iraq" has the consonants of Suruc (opposite Kobani); a country is not a post
+    found = events("Islamic State Seizes Last Syria-Iraq Border Crossing\n\nIS fighters seized the al-Tanf crossing on Thursday.")
+    assert ("captured", "islamic-state", "kobani") not in found
+    assert ("captured", "islamic-state", "al-waleed") in found

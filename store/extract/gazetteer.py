@@ -71,6 +71,7 @@ class Gazetteer:
     country_regex: re.Pattern   # any side word ("iraqi", "jordan"), as a whole word
     regions_regex: re.Pattern   # any region word ("anbar", "khuzestan"), as a whole word
     skeleton_memo: dict    # capitalised run -> its spelling windows (spelling.variant_hits fills it)
+    known_words: frozenset = frozenset()  # country and region words: never part of a spelling variant
 
 
 @lru_cache(maxsize=4)
@@ -112,7 +113,8 @@ def _gazetteer(_key: int = 0) -> Gazetteer:
                  for key, found in skeleton_table(posts).items()}
     return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, named_after,
                      side_words, side_regex, regions, region_regex, another_region, skeletons, authorities,
-                     closers, provinces, _whole_words(side_words), _whole_words(regions), {})
+                     closers, provinces, _whole_words(side_words), _whole_words(regions), {},
+                     frozenset(w for name in [*side_words, *regions] for w in name.split()))
 
 
 def _whole_words(words) -> re.Pattern:
@@ -161,7 +163,7 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
         if _PERSON_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
             continue  # "Khalid ibn al-Walid" is a man (and a brigade), not the crossing
         hits.append((m.start(), m.end(), gaz.posts[" ".join(m.group().split())]))
-    hits += variant_hits(text, folded, gaz.skeletons, [(a, b) for a, b, _ in hits], gaz.skeleton_memo)
+    hits += variant_hits(text, folded, gaz.skeletons, [(a, b) for a, b, _ in hits], gaz.skeleton_memo, gaz.known_words)
     hits.sort(key=lambda h: h[0])
     mentions: list[Mention] = []
     towns: list[Town] = []

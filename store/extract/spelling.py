@@ -47,10 +47,11 @@ def skeleton_table(names: dict[str, tuple]) -> dict[str, tuple]:
 
 
 def variant_hits(text: str, folded: str, table: dict, taken: list[tuple[int, int]],
-                 memo: dict | None = None) -> list[tuple[int, int, tuple]]:
+                 memo: dict | None = None, known: frozenset = frozenset()) -> list[tuple[int, int, tuple]]:
     """(start, end, posts) for capitalised words in `text` spelling a post's name another way,
     outside the spans already `taken` by listed names. `memo` (kept by the caller with `table`)
-    holds each capitalised run's windows: a name recurs through an article and across a batch."""
+    holds each capitalised run's windows: a name recurs through an article and across a batch.
+    Words in `known` (countries, provinces) are never part of a variant: "Syria-Iraq" is not "Suruc"."""
     if not table:
         return []
     memo = {} if memo is None else memo
@@ -65,7 +66,7 @@ def variant_hits(text: str, folded: str, table: dict, taken: list[tuple[int, int
     for m in _CAPITALISED.finditer(text):
         run = m.group()
         if run not in memo:
-            memo[run] = _run_hits(run, folded[m.start():m.end()], table)
+            memo[run] = _run_hits(run, folded[m.start():m.end()], table, known)
         for a, b, key in memo[run]:
             start, end = m.start() + a, m.start() + b
             if free(start, end):
@@ -73,7 +74,7 @@ def variant_hits(text: str, folded: str, table: dict, taken: list[tuple[int, int
     return hits
 
 
-def _run_hits(run: str, folded_run: str, table: dict) -> tuple[tuple[int, int, str], ...]:
+def _run_hits(run: str, folded_run: str, table: dict, known: frozenset) -> tuple[tuple[int, int, str], ...]:
     """Windows of up to three words of one capitalised run whose skeleton is in `table`, longest first."""
     words = list(_WORD.finditer(run))
     out = []
@@ -85,7 +86,7 @@ def _run_hits(run: str, folded_run: str, table: dict) -> tuple[tuple[int, int, s
             while b > a and not folded_run[b - 1].isalnum():
                 b -= 1
             key = skeleton(folded_run[a:b])
-            if key in table:
+            if key in table and not known.intersection(re.split(r"[^a-z]+", folded_run[a:b])):
                 out.append((a, b, key))
                 step = j - i
                 break
