@@ -206,3 +206,25 @@ def test_country_names_are_never_a_spelling_of_a_post():
     found = events("Islamic State Seizes Last Syria-Iraq Border Crossing\n\nIS fighters seized the al-Tanf crossing on Thursday.")
     assert ("captured", "islamic-state", "kobani") not in found
     assert ("captured", "islamic-state", "al-waleed") in found
+
+
+def test_a_side_named_after_the_crossing_and_its_authority():
+    found = extract_article("The Rabia border crossing on the Syrian side was recaptured by Kurdish YPG fighters.", published=PUB).events
+    assert [(e["type"], e["actor"], e["crossing"], e["side"]) for e in found] == [("captured", "sdf", "rabia", "sy")]
+    # the side named decides who closed it, whoever the article named closing it before
+    text = "Syria closed the Nasib crossing in April.\n\nThe Jordanian Jaber crossing was closed again on Monday."
+    assert events(text) == [("closed", "syria-gov", "nasib"), ("closed", "jordan-gov", "nasib")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials completed all measures for the reopening of the Nasib crossing.",
+    "Differences were reported over reopening of the Qaim border crossing.",
+    "The minister said that reopening the Safwan crossing aims to increase trade.",
+])
+def test_talk_about_a_reopening_is_not_a_reopening(text):
+    assert events(text) == []
+
+
+def test_a_hold_the_sentence_ends_is_not_current():
+    assert events("Held by IS since 2014, the Qaim border crossing was retaken by Iraqi forces on Friday.") == [
+        ("captured", "iraq-gov", "al-qaim")]

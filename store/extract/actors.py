@@ -68,13 +68,16 @@ _PLAIN_REBELS = re.compile(r"(?:the +)?(?:tribal +|armed +|sunni +)?(?:rebels?|i
 
 
 def implied_authority(state: ArticleState, ref: Ref) -> str | None:
-    """Who closed or reopened a crossing when the text names no one: the authority last named
-    closing or reopening it, else the government of the post named, else of the crossing's
-    country the article names most."""
-    if ref.crossing in state.authorities:
-        return state.authorities[ref.crossing]  # "which the KRG closed in December, reopened on Monday"
+    """Who closed or reopened a crossing when the text names no one: whoever runs the side named
+    ("the Jordanian Jaber crossing", "Syria's side of"), else the authority last named closing or reopening it, else
+    the government of the crossing's country the article names most."""
     if crossing_closer(ref.crossing):
         return crossing_closer(ref.crossing)  # Semalka's closings: the KRG's, whatever side is named
+    post = ref.side
+    if post:
+        return post_authority(ref.crossing, post) or government_of("government", post)
+    if ref.crossing in state.authorities:
+        return state.authorities[ref.crossing]  # "which the KRG closed in December, reopened on Monday"
     country = state.country_for(ref.crossing, ref.side)
     nearby = regions_near(state.folded, ref.start) & set(crossing_countries(ref.crossing))
     if ref.side is None and ref.named_post and post_authority(ref.crossing, ref.named_post):

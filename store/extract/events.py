@@ -77,10 +77,13 @@ _ATTEMPT = re.compile(r"(?<![a-z])(?:tried|try|tries|trying|attempted|attempting
                       r"|efforts?|push(?:ed|ing)?|fighting|fought|battl(?:ed|ing)|advancing|advanced|moving|moved|offensive)"
                       r"(?: +(?:at +noon|in +vain|again|repeatedly|today|overnight|\w+ly))* +to +(?:\w+ly +)?$")
 _NOMINAL = re.compile(r"(?: of|^reopening|^re opening|^closing|^closure|^shutdown)$")  # "awaiting the reopening of": no act told
-_FUTURE_AFTER = re.compile(r"[^,;]{0,60}? (?:will|would|could|should|may|might|is +expected|is +set|is +scheduled|is +planned)\b")
+_FUTURE_AFTER = re.compile(r"[^,;]{0,60}? (?:will|would|could|should|may|might|is +expected|is +set|is +scheduled|is +planned"
+                           r"|aims?|is +aimed|intends|is +intended|is +meant|is +designed|helps?|boosts?|means)\b")
 _UNREAL_NOUN = re.compile(r"(?<![a-z])(?:await\w*|imminent|hopes?|hoped|hoping|expect\w*|prepar\w*|plans?|planned|issue +of|talks? +(?:on|about)"
                           r"|ahead +of|demand\w*|calls? +for|called +for|news +of|rumou?rs? +(?:of|about)|possible|potential|future|upcoming"
-                          r"|complaints? +about|possibility +of|prospect +of|decision +on|request +for|need +for)(?: +[a-z]+){0,3} *$")
+                          r"|complaints? +about|possibility +of|prospect +of|decision +on|request +for|need +for"
+                          r"|(?:measures|preparations|arrangements|steps|procedures|readiness|ready|differences|disagreements?|disputes?"
+                          r"|negotiations?|discussions?|agreed|agreement) +(?:for|over|about|on|to))(?: +[a-z]+){0,3} *$")
 _REPORTED_TO_BE = re.compile(r"\b(?:said|reported|believed|thought|known|understood|appears?|appeared|seems?|seemed) +to +be +$")
 _DENIAL = re.compile(r"(?<![a-z])(?:denied|denies|deny|denying|dismissed|dismisses|rejected|rejects|refuted|refutes|debunked)"
                      r"(?: +[a-z]+){0,4} +(?:claims?|reports?|rumou?rs?|allegations?|news)(?: +[a-z]+){0,2} +that(?![a-z])")
@@ -143,6 +146,7 @@ def sentence_events(state: ArticleState, s: int, e: int) -> tuple[list[dict], li
     events: list[dict] = []
     candidates: list[dict] = []
     seen = set()
+    at: list[int] = []  # each event's trigger position
     left = {}  # (reference start, crossing) -> the side a withdrawal in this sentence left
     text = state.text
     if sent.triggers and sent.refs and not text[s:e].rstrip("\u201d\"' )").endswith("?"):
@@ -175,6 +179,7 @@ def sentence_events(state: ArticleState, s: int, e: int) -> tuple[list[dict], li
                     continue
                 seen.add(key)
                 day, day_text = _event_date(sent, trigger, state.published, trigger.type)
+                at.append(trigger.start)
                 events.append({
                     "type": trigger.type,
                     "actor": faction,
@@ -190,6 +195,7 @@ def sentence_events(state: ArticleState, s: int, e: int) -> tuple[list[dict], li
                     "start": s,
                     "end": e,
                 })
+    events = _holds_still_current(events, at)
     advance(state, sent)
     made = {(ev["type"], ev["crossing"]) for ev in events}
     kept, shown = [], set()
@@ -199,6 +205,18 @@ def sentence_events(state: ArticleState, s: int, e: int) -> tuple[list[dict], li
             shown.add(key)
             kept.append(c)
     return events, kept
+
+
+def _holds_still_current(events: list[dict], at: list[int]) -> list[dict]:
+    """ "Held by ISIS since 2013, Jarablus was retaken on August 24 by pro-Ankara fighters": a hold
+    the same sentence then tells another group ending is not a hold at the time of the report."""
+    ended = []
+    for i, ev in enumerate(events):
+        if ev["type"] == "holds" and any(
+                other["type"] == "captured" and other["crossing"] == ev["crossing"] and other["actor"] != ev["actor"]
+                and at[j] > at[i] for j, other in enumerate(events)):
+            ended.append(i)
+    return [ev for i, ev in enumerate(events) if i not in ended]
 
 
 def _candidate(sent: SentenceView, trigger: Trigger, actor: Actor | None, ref: Ref) -> dict:

@@ -150,6 +150,7 @@ _KNOWN_AS = re.compile(r" *,? +(?:also +)?(?:known|named|called) +(?:in +[a-z]+ 
 _APPOSITION_AFTER = re.compile(r" *, +(?:the +|a +|an +|its +)?(?:[a-z]+ +){0,3}?(?:border +|frontier +)?(?:crossing|post|gate|crossing +point)(?![a-z])")
 # "Shalamcheh and Chazzabeh border crossings": listed with a crossing the gazetteer lacks
 _LISTED_WITH_UNKNOWN = re.compile(r" *(?:,|and|or|, +and) +[a-z]{3,}(?: +[a-z]{3,})? +(?:border +|frontier +)?(?:crossings|crossing +points|border +posts|posts|gates)(?![a-z])")
+_SIDE_AFTER = re.compile(r" *,? +(?:on|at|from) +(?:the +|its +)?([a-z]+) +(?:side|part|end)(?![a-z])")
 _EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
 _CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or|\(|\[)?\s*$")  # "Jaber [Nasib] border crossing"
 _LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?<![a-z])(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy|border|frontier) +){0,2}(?:(?<![a-z])(?:al|el|ar|ash) +)?$")
@@ -229,6 +230,10 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
                     lead = _LEAD_IN.search(folded[max(0, start - 40):start])
                     if lead and "\n" not in text[start - len(lead.group()):start]:
                         start -= len(lead.group())
+            if len(by_crossing) == 1 and not explicit_side:
+                side_after = _SIDE_AFTER.match(after[noun_after.end():] if noun_after else after)
+                if side_after and gaz.side_words.get(side_after.group(1)) in gaz.countries.get(cid, ()):
+                    side = gaz.side_words[side_after.group(1)]  # "the Al-Waleed border crossing on the Iraqi side"
             if side is None and len(by_crossing) == 1 and len(post_countries) == 1:  # "al Yarobiyyi/Rabia": both posts
                 side = _side_from_countries(gaz, cid, before, after[noun_after.end():] if noun_after else None)
             if len(by_crossing) == 1 and noun_after:
