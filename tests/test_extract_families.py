@@ -228,3 +228,19 @@ def test_talk_about_a_reopening_is_not_a_reopening(text):
 def test_a_hold_the_sentence_ends_is_not_current():
     assert events("Held by IS since 2014, the Qaim border crossing was retaken by Iraqi forces on Friday.") == [
         ("captured", "iraq-gov", "al-qaim")]
+
+
+def test_two_crossings_both_held_and_a_parallel_object():
+    text = ("Officials said the Tal Abyad crossing, in the east, and Bab al-Hawa in the west, "
+            "were both in the hands of the Free Syrian Army.")
+    assert sorted(events(text)) == [("holds", "syria-opposition", "bab-al-hawa"), ("holds", "syria-opposition", "tal-abyad")]
+    text = ("Rebels seized the Nasib crossing with Jordan, the main trade route to the Gulf, "
+            "and of the crossings at Kessab and Bab al-Salama on the border with Turkey.")
+    assert sorted(events(text)) == [("captured", "syria-opposition", c) for c in ("bab-al-salama", "kessab", "nasib")]
+
+
+def test_a_named_crossing_after_with_country_and_a_government_placed_by_its_province():
+    assert events("IS fighters seized an important border crossing with Jordan at Trebil.") == [
+        ("captured", "islamic-state", "trebil")]
+    assert events("The local government in Basra Governorate has closed the Shalamcheh border crossing.") == [
+        ("closed", "iraq-gov", "shalamcheh")]

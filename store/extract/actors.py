@@ -12,7 +12,7 @@ import bisect
 import re
 
 from store.extract.factions import Actor, factions, government_of
-from store.extract.gazetteer import crossing_closer, crossing_countries, gazetteer, post_authority, regions_near
+from store.extract.gazetteer import crossing_closer, crossing_countries, gazetteer, post_authority, region_side, regions_near
 from store.extract.state import ArticleState, Ref
 from store.extract.triggers import Trigger
 
@@ -28,6 +28,8 @@ def actor_id(state: ArticleState, actor: Actor, ref: Ref, event_type: str) -> st
             return named
         said = _COUNTRY_BEFORE.search(state.folded, max(0, actor.start - 30), actor.start)
         country = gazetteer().side_words.get(said.group(1)) if said else None
+        if country is None:
+            country = region_side(state.folded, actor.end, ref.crossing)  # "the local government in Basra Governorate"
         if country and government_of(actor.generic, country):  # "Turkish authorities", "the Iraqi central government"
             faction = government_of(actor.generic, country)
             runs = post_authority(ref.crossing, country) if event_type in ("closed", "reopened") else None

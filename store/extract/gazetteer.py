@@ -137,7 +137,7 @@ _OTHER_PLACE_AFTER = re.compile(
     r"|river|valley|desert|road|highway|countryside|subdistrict|village|outskirts|front|deconfliction +zone|zone|pocket|plain|plains)s?(?![a-z])"
 )
 _NOUN_BEFORE = re.compile(
-    r"(?:crossings?|crossing +points?|border +posts?|posts?|border +points?|gates?) +(?:of|at|in|near|known +as|called|named) +(?:the +)?$"
+    r"(?:crossings?|crossing +points?|border +posts?|posts?|border +points?|gates?)(?: +with +(?:neighbou?ring +)?[a-z]+)? +(?:of|at|in|near|known +as|called|named) +(?:the +)?$"
 )
 _APPOSITION_BEFORE = re.compile(r"(?:crossings|posts|crossing +points|border +points|gates)(?![a-z])[^.;!?]{0,45}?[,:(\u2014\u2013-] *$")
 _PLACE_PREP = re.compile(r"(?<![a-z])(?:in|at|near|from|to|into|of|outside|towards?|around|opposite|across|beyond|via|through|inside) +(?:the +)?$")

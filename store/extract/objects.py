@@ -23,6 +23,7 @@ _DIRECT_GAP = re.compile(r"(?: *(?:[a-z]+ +(?:held|controlled|run|occupied|besie
                          r"|part|parts|large|positions?|sections?"
                          r"|customs|administrative|administration|buildings?|offices?|facilit(?:y|ies)|compound|headquarters|at"
                          r"|syrian|iraqi|jordanian|turkish|lebanese|iranian|kuwaiti)\b)* *$")
+_AND_OF = re.compile(r"(?:,|(?<![a-z])and) +of +(?:the +)?(?:(?:border +)?(?:crossings?|posts?|gates?) +(?:at|of|in) +)?$")  # "... and of the crossings at Jarablus"
 _TARGET_AT = re.compile(r"(?: +[a-z]+){1,8}? +(?:at|on) +(?:the +)?(?:key +|main +|strategic +)?")
 _TOWN_AND = re.compile(r" *,? *(?:as +well +as|and|along +with|including|together +with|plus|and +its) +")
 _TOWN_LEAD = re.compile(r"(?:the +)?(?:\w+ +)?(?:town|city|village)s? +of +$")
@@ -35,6 +36,7 @@ _APPOSITIVE = re.compile(r" *(?:,|\() *[^,;()]{1,100}(?:,|\))"  # "Qaim post, op
                          r"| +(?:near|in|on|at|along|outside|inside|close +to|(?:north|south|east|west)(?:east|west)? +of)"
                          r" +(?:[a-z]+ +){0,6}?(?=(?:(?:is|was|were|are|has|have|had|remains?|remained)(?: +\w+ly)?|(?:\w+ly +)?(?:seized|captured|taken|held|closed|shut|reopened))\b)")
 _ELIDED_SUBJECT = re.compile(r" *,? *(?:but|and|then)(?: +(?:it|later|then|soon|quickly))?(?: +(?:was|were|has +been|had +been|is))(?: +\w+ly)? +")
+_BOTH = re.compile(r"(?<![a-z])(?:were|are|remain|remained|have +been|had +been) +(?:both|all)(?![a-z])")
 _WHICH_IS = re.compile(r" *,? *(?:which|that)(?: +(?:is|was|were|are|has|have|had|been|still|now|also|\w+ly))* *")
 _AFTER_ASIDE = re.compile(r", +" + r"(?:is|was|were|are|has|have|had|remains?|remained)\b(?: +\w+ly| +still| +now| +also| +been)* *$")
 _LOCATIVE_ASIDE = re.compile(r"(?: +in +(?:[a-z]+ +){0,3}?[a-z]+)? *, +(?:(?:north|south|east|west)(?:east|west)? +of|near|opposite|close +to|next +to|across +from) +(?:the +)?")
@@ -92,7 +94,7 @@ def _connected(folded: str, refs: list[Ref], first: Ref) -> list[Ref]:
     for r in refs:
         if r.start < kept[-1].end:
             continue
-        if _CONNECT.match(folded[kept[-1].end:r.start]) or (
+        if _CONNECT.match(folded[kept[-1].end:r.start]) or _AND_OF.search(folded, max(kept[-1].end, r.start - 40), r.start) or (
             ALONG.search(folded[max(0, r.start - 20):r.start]) and words_between(folded, kept[-1].end, r.start) <= 8
         ):
             kept.append(r)
@@ -129,6 +131,11 @@ def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
         if _SECOND_PREDICATE.fullmatch(folded, refs[0].end, trigger.start):
             return refs[:1]  # "Nasib crossing is the main crossing to Jordan and is still under Syrian control"
         return []  # "Near the Al Qaim crossing, the area under IS control grew": not the subject
+    if len(refs) > 1 and _BOTH.search(folded, refs[-1].end, trigger.start):
+        named = [r for r in refs if r.kind == "name"]
+        if len(named) > 1 and all(" and " in folded[a.end:b.start] or _CONNECT.match(folded[a.end:b.start])
+                                  for a, b in zip(named, named[1:])):
+            return named  # "the Rabiyah crossing, in the north, and Al-Waleed in the south, were both in the hands of"
     kept = [refs[-1]]
     for r in reversed(refs[:-1]):
         if kept[0].start >= r.end and _CONNECT.match(folded[r.end:kept[0].start]) and r.kind == kept[0].kind:
