@@ -244,3 +244,18 @@ def test_a_named_crossing_after_with_country_and_a_government_placed_by_its_prov
         ("captured", "islamic-state", "trebil")]
     assert events("The local government in Basra Governorate has closed the Shalamcheh border crossing.") == [
         ("closed", "iraq-gov", "shalamcheh")]
+
+
+def test_crossings_told_by_their_number():
+    text = ("Syrian rebels seized a second of the three main border crossings between Iraq and Syria on Friday.\n\n"
+            "He had said on Thursday that all three crossings were under the control of Syrian rebels.")
+    assert sorted(events(text)) == [("holds", "syria-opposition", c) for c in ("al-qaim", "al-waleed", "rabia")]
+    # the count must fit: there is one crossing between Iraq and Jordan, not two
+    assert events("Militants seized both border posts between Iraq and Jordan.") == []
+
+
+def test_a_pair_stands_for_both_crossings_as_object_and_their_control_is_the_groups():
+    text = "Rebels seized the Bab al-Hawa and Tal Abyad crossings last week. On Friday they said the two crossings were under their control."
+    assert sorted(events(text))[-2:] == [("holds", "syria-opposition", "bab-al-hawa"), ("holds", "syria-opposition", "tal-abyad")]
+    assert ("reinforced", "syria-opposition", "tal-abyad") in events(
+        "Rebels seized the Bab al-Hawa and Tal Abyad crossings last week. On Friday rebels reinforced the two crossings.")

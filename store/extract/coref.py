@@ -3,7 +3,8 @@
 Named mentions come from the gazetteer; "the crossing" takes the crossing named earlier in
 the sentence, a crossing town just named, or the article's topic (before any topic: the one
 crossing the article names, once it or its town has been read); "it" only a crossing of
-this or the previous sentence; "the two crossings" the two just named; "the first"/"the
+this or the previous sentence; "the two crossings" the two just named; "the three crossings between Iraq and Syria" those
+three (counted.py); "the first"/"the
 second" the members of a list named together. Anything less sure stays unresolved.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from store.extract.counted import COUNTED, counted_crossings
 from store.extract.gazetteer import (Town, countries_near, crossing_countries, gazetteer, province_named, region_side,
                                      side_phrase)
 from store.extract.state import ArticleState, Ref, between
@@ -35,6 +37,7 @@ UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +(?:" + _UNN
 _OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)(?<!\n)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+[ \t]+$")
 _BARE_STATE = re.compile(r"[\W]*(?:(?:held|controlled|run|captured|seized|recaptured|retaken|taken|occupied|closed|reopened|shut)(?: +(?:back|again|since +\d+))? +(?:by|in|since)\b|under +(?:[a-z]+ +){0,3}control\b)")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
+_LIST_FOLLOWS = re.compile(r"(?: +(?:with|between|on|along) +[a-z ]{2,30}?)? *[:\u2014\u2013]")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
 
@@ -81,6 +84,13 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         pool = earlier if len(earlier) >= 2 else state.previous_crossings
         if len(pool) == 2:
             refs += [Ref(p_start, p_end, c, None, "pair") for c in pool]
+    for m in COUNTED.finditer(folded, s, e):
+        if any(r.start <= m.start() < r.end for r in refs) or _LIST_FOLLOWS.match(folded, m.end()):
+            continue  # "the two crossings" just named: taken above; "all three crossings with Syria: A, B and C"
+        crossings, whole = counted_crossings(folded, m, state.counted)
+        state.counted = crossings or state.counted
+        if whole:
+            refs += [Ref(m.start(), m.end(), c, None, "counted") for c in crossings]
     for o_start, o_end, words in between(state.ordinals, s, e):
         lists: dict[int, list[str]] = {}
         for r in refs:

@@ -72,6 +72,7 @@ class Gazetteer:
     regions_regex: re.Pattern   # any region word ("anbar", "khuzestan"), as a whole word
     skeleton_memo: dict    # capitalised run -> its spelling windows (spelling.variant_hits fills it)
     known_words: frozenset = frozenset()  # country and region words: never part of a spelling variant
+    informal: frozenset = frozenset()     # crossings one of their states does not recognise ('informal')
 
 
 @lru_cache(maxsize=4)
@@ -114,7 +115,8 @@ def _gazetteer(_key: int = 0) -> Gazetteer:
     return Gazetteer(word_regex(posts), {k: tuple(v) for k, v in posts.items()}, countries, names, named_after,
                      side_words, side_regex, regions, region_regex, another_region, skeletons, authorities,
                      closers, provinces, _whole_words(side_words), _whole_words(regions), {},
-                     frozenset(w for name in [*side_words, *regions] for w in name.split()))
+                     frozenset(w for name in [*side_words, *regions] for w in name.split()),
+                     frozenset(c["id"] for c in data["crossings"] if c.get("informal")))
 
 
 def _whole_words(words) -> re.Pattern:

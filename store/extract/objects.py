@@ -23,6 +23,7 @@ _DIRECT_GAP = re.compile(r"(?: *(?:[a-z]+ +(?:held|controlled|run|occupied|besie
                          r"|part|parts|large|positions?|sections?"
                          r"|customs|administrative|administration|buildings?|offices?|facilit(?:y|ies)|compound|headquarters|at"
                          r"|syrian|iraqi|jordanian|turkish|lebanese|iranian|kuwaiti)\b)* *$")
+_GROUP_KINDS = ("pair", "counted")
 _AND_OF = re.compile(r"(?:,|(?<![a-z])and) +of +(?:the +)?(?:(?:border +)?(?:crossings?|posts?|gates?) +(?:at|of|in) +)?$")  # "... and of the crossings at Jarablus"
 _TARGET_AT = re.compile(r"(?: +[a-z]+){1,8}? +(?:at|on) +(?:the +)?(?:key +|main +|strategic +)?")
 _TOWN_AND = re.compile(r" *,? *(?:as +well +as|and|along +with|including|together +with|plus|and +its) +")
@@ -92,6 +93,9 @@ def _connected(folded: str, refs: list[Ref], first: Ref) -> list[Ref]:
     """The references after `first` that go on its list ("A and B", "A along with B")."""
     kept = [first]
     for r in refs:
+        if (r.start, r.end) == (kept[-1].start, kept[-1].end) and r.kind in _GROUP_KINDS:
+            kept.append(r)  # "the two crossings": one phrase, each crossing it stands for
+            continue
         if r.start < kept[-1].end:
             continue
         if _CONNECT.match(folded[kept[-1].end:r.start]) or _AND_OF.search(folded, max(kept[-1].end, r.start - 40), r.start) or (
@@ -140,7 +144,7 @@ def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
     for r in reversed(refs[:-1]):
         if kept[0].start >= r.end and _CONNECT.match(folded[r.end:kept[0].start]) and r.kind == kept[0].kind:
             kept.insert(0, r)
-        elif r.kind == "pair" and kept[0].kind == "pair":
+        elif r.kind in _GROUP_KINDS and kept[0].kind == r.kind:
             kept.insert(0, r)
         else:
             break

@@ -35,6 +35,7 @@ _HAILED = re.compile(r"(?<![a-z])(?:celebrat|announc|complet|declar|confirm|hail
 _THEIR = re.compile(r"(?<![a-z])(?:their|its) +$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 _GERUND_AFTER = re.compile(r"(?<![a-z])(?:before|after|until|since|then)(?: +(?:finally|eventually|briefly|partially|officially))? +$")
+_THEIR_CONTROL = re.compile(r"(?<![a-z])their +(?:full +|complete +|firm +)?control")
 _FROM = re.compile(r"\b(?:from|of) +$")
 
 
@@ -63,6 +64,8 @@ def _agent_inside(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_e
     actor = inside[0] if inside else adjective_actor(sent.state.folded, trigger)
     if actor is None and _OF_AFTER.match(sent.state.folded, trigger.end):
         actor = sent.actor_after(_OF_AFTER.match(sent.state.folded, trigger.end).end(), trigger.type, 6)  # "under the complete control of the rebels"
+    if actor is None and _THEIR_CONTROL.search(sent.state.folded, trigger.start, trigger.end):
+        actor = previous_group(sent.state, sent.s)  # "Rebels took Tal Abyad. All three crossings are under their control"
     return actor, refs
 
 
@@ -104,7 +107,7 @@ def _intransitive(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_e
     destination = [r for r in after if _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
     before_refs = [r for r in sent.refs if lo <= r.start and r.end <= trigger.start
                    and words_between(folded, r.end, trigger.start) <= 8]
-    object_follows = _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]) and not any(
+    object_follows = _OTHER_OBJECT.match(folded[trigger.end:min(trigger.end + 20, sent.e)]) and not any(
         r.start - trigger.end <= 6 for r in after)  # "fled the area": some other place was left
     inside = [r for r in sent.refs if trigger.start <= r.start < trigger.end]  # "left their posts"
     if inside:
@@ -166,12 +169,12 @@ def active(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_end: int
     refs = refs_after(sent, trigger, span_end, trigger.role)
     if kind == "withdrew":
         refs = [r for r in refs if not _DESTINATION.search(folded[max(0, r.start - 12):r.start])]
-    if not refs and not _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]):
+    if not refs and not _OTHER_OBJECT.match(folded[trigger.end:min(trigger.end + 20, sent.e)]):
         # "the crossing, which Iraqi forces had seized": the relative pronoun is the object (not in "which
         # had been closed after Daesh took over the highway": that verb has its own)
         refs = [r for r in sent.refs if r.kind == "which" and lo <= r.start < trigger.start
                 and "," not in folded[r.end:trigger.start]]
-    if not refs and kind in ("closed", "reopened") and not _OTHER_OBJECT.match(folded[trigger.end:trigger.end + 20]):
+    if not refs and kind in ("closed", "reopened") and not _OTHER_OBJECT.match(folded[trigger.end:min(trigger.end + 20, sent.e)]):
         refs = refs_before(sent, lo, trigger)  # "the Nasib crossing reopened on Monday": the crossing is the subject
         if not refs and trigger.word.endswith("ing") and _GERUND_AFTER.search(folded, lo, trigger.start):
             # "The Jaber crossing had been closed for three years before reopening in 2018": the clause's subject

@@ -54,6 +54,7 @@ class ArticleState:
     sentence_index: int = 0
     dominant: dict = field(default_factory=dict)
     country_counts: dict = field(default_factory=dict)
+    counted: list = field(default_factory=list)   # the crossings "the three crossings between Iraq and Syria" last stood for
 
     def __post_init__(self):
         lex = lexicon()
