@@ -259,3 +259,17 @@ def test_a_pair_stands_for_both_crossings_as_object_and_their_control_is_the_gro
     assert sorted(events(text))[-2:] == [("holds", "syria-opposition", "bab-al-hawa"), ("holds", "syria-opposition", "tal-abyad")]
     assert ("reinforced", "syria-opposition", "tal-abyad") in events(
         "Rebels seized the Bab al-Hawa and Tal Abyad crossings last week. On Friday rebels reinforced the two crossings.")
+
+
+def test_a_list_with_names_the_gazetteer_lacks_and_short_spellings_only_as_whole_names():
+    assert sorted(events("Rebels seized the Jarablus, Al-Rai, Bab al-Salama and Al-Hamam crossings.")) == [
+        ("captured", "syria-opposition", "bab-al-salama"), ("captured", "syria-opposition", "jarabulus")]
+    assert events("Rebel forces took control of the Al-Salama outpost north of Aleppo.") == [
+        ("captured", "syria-opposition", "bab-al-salama")]
+    # "Selim" spells Salama's three consonants, but inside a man's name it is no post
+    assert events("Brigadier Selim Idris said rebels took the crossing.") == []
+
+
+def test_a_crossing_damaged_by_a_strike_was_attacked():
+    assert events("The Jdeidet Yabous crossing was severely damaged by an Israeli airstrike on Friday.") == [
+        ("attacked", "israel", "masnaa")]

@@ -151,9 +151,11 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u2013][ \t]*)?$")
 _KNOWN_AS = re.compile(r" *,? +(?:also +)?(?:known|named|called) +(?:in +[a-z]+ +)?as +")
 _APPOSITION_AFTER = re.compile(r" *, +(?:the +|a +|an +|its +)?(?:[a-z]+ +){0,3}?(?:border +|frontier +)?(?:crossing|post|gate|crossing +point)(?![a-z])")
 # "Shalamcheh and Chazzabeh border crossings": listed with a crossing the gazetteer lacks
-_LISTED_WITH_UNKNOWN = re.compile(r" *(?:,|and|or|, +and) +[a-z]{3,}(?: +[a-z]{3,})? +(?:border +|frontier +)?(?:crossings|crossing +points|border +posts|posts|gates)(?![a-z])")
+_LISTED_WITH_UNKNOWN = re.compile(r" *(?:,|and|or|, +and) +(?:(?:al|el|ar|as|ash) +)?[a-z]{3,}(?: +[a-z]{3,})? +(?:border +|frontier +)?(?:crossings|crossing +points|border +posts|posts|gates)(?![a-z])")
 _SIDE_AFTER = re.compile(r" *,? +(?:on|at|from) +(?:the +|its +)?([a-z]+) +(?:side|part|end)(?![a-z])")
 _EXAMPLE_BEFORE = re.compile(r",? *\b(?:notably|including|such +as|namely|especially|particularly|like) +(?:the +)?$")
+# "the Jarablus, Al-Rai, Bab al-Salama and Al-Hamam crossings": names the gazetteer lacks between two it knows
+_UNKNOWN_BETWEEN = re.compile(r"\s*,\s*(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?\s*,?\s*(?:and\s+)?$")
 _CHAIN_GAP = re.compile(r"^\s*(?:/|-|\u2013|,|and|or|, *and|, *or|\(|\[)?\s*$")  # "Jaber [Nasib] border crossing"
 _LEAD_IN = re.compile(r"(?:(?<![a-z0-9])(?:the|a) +)?(?:(?<![a-z])(?:nearby|strategic|key|main|vital|official|important|remote|desert|sole|only|major|western|eastern|northern|southern|busy|border|frontier) +){0,2}(?:(?<![a-z])(?:al|el|ar|ash) +)?$")
 
@@ -175,7 +177,8 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
     i = 0
     while i < len(hits):
         chain = [hits[i]]
-        while i + 1 < len(hits) and _CHAIN_GAP.match(text[chain[-1][1]:hits[i + 1][0]]):
+        while i + 1 < len(hits) and (_CHAIN_GAP.match(text[chain[-1][1]:hits[i + 1][0]])
+                                     or _UNKNOWN_BETWEEN.match(text[chain[-1][1]:hits[i + 1][0]])):
             i += 1
             chain.append(hits[i])
         i += 1

@@ -89,6 +89,11 @@ def refs_after(sent: SentenceView, trigger: Trigger, end: int, role: str) -> lis
     return [refs[0]] + _connected(folded, refs[1:], refs[0])
 
 
+def _same_list(a: Ref, b: Ref) -> bool:
+    """Two names of one list, perhaps with names the gazetteer lacks between them."""
+    return a.list_id is not None and a.list_id == b.list_id
+
+
 def _connected(folded: str, refs: list[Ref], first: Ref) -> list[Ref]:
     """The references after `first` that go on its list ("A and B", "A along with B")."""
     kept = [first]
@@ -98,7 +103,8 @@ def _connected(folded: str, refs: list[Ref], first: Ref) -> list[Ref]:
             continue
         if r.start < kept[-1].end:
             continue
-        if _CONNECT.match(folded[kept[-1].end:r.start]) or _AND_OF.search(folded, max(kept[-1].end, r.start - 40), r.start) or (
+        if _CONNECT.match(folded[kept[-1].end:r.start]) or _AND_OF.search(folded, max(kept[-1].end, r.start - 40), r.start) \
+                or _same_list(r, kept[-1]) or (
             ALONG.search(folded[max(0, r.start - 20):r.start]) and words_between(folded, kept[-1].end, r.start) <= 8
         ):
             kept.append(r)
@@ -142,7 +148,7 @@ def refs_before(sent: SentenceView, lo: int, trigger: Trigger) -> list[Ref]:
             return named  # "the Rabiyah crossing, in the north, and Al-Waleed in the south, were both in the hands of"
     kept = [refs[-1]]
     for r in reversed(refs[:-1]):
-        if kept[0].start >= r.end and _CONNECT.match(folded[r.end:kept[0].start]) and r.kind == kept[0].kind:
+        if kept[0].start >= r.end and (_CONNECT.match(folded[r.end:kept[0].start]) or _same_list(r, kept[0])) and r.kind == kept[0].kind:
             kept.insert(0, r)
         elif r.kind in _GROUP_KINDS and kept[0].kind == r.kind:
             kept.insert(0, r)

@@ -86,9 +86,21 @@ def _run_hits(run: str, folded_run: str, table: dict, known: frozenset) -> tuple
             while b > a and not folded_run[b - 1].isalnum():
                 b -= 1
             key = skeleton(folded_run[a:b])
+            if len(key) <= MIN_LETTERS and any(_is_name_word(folded_run[w.start():w.end()], known)
+                                                for w in words[:i] + words[j:]):
+                continue  # three consonants inside a longer name ("Brigadier Selim Idris") match too much
             if key in table and not known.intersection(re.split(r"[^a-z]+", folded_run[a:b])):
                 out.append((a, b, key))
                 step = j - i
                 break
         i += step
     return tuple(out)
+
+
+def _is_name_word(folded_word: str, known: frozenset) -> bool:
+    """A word of a capitalised run that makes it another name (not "The", "al-", "Syria's", "Border")."""
+    words = [w for w in re.split(r"[^a-z]+", folded_word) if w]
+    return any(w not in ARTICLES and w not in known and w not in _PLAIN for w in words)
+
+
+_PLAIN = frozenset("the a s border crossing gate post point checkpoint terminal".split())
