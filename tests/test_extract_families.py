@@ -273,3 +273,17 @@ def test_a_list_with_names_the_gazetteer_lacks_and_short_spellings_only_as_whole
 def test_a_crossing_damaged_by_a_strike_was_attacked():
     assert events("The Jdeidet Yabous crossing was severely damaged by an Israeli airstrike on Friday.") == [
         ("attacked", "israel", "masnaa")]
+
+
+def test_it_in_a_one_crossing_article_a_few_sentences_on():
+    text = ("A bomb exploded at the Semalka border crossing on Saturday.\n\n"
+            "The town nearby has seen protests. Traders complained of delays. Prices rose.\n\n"
+            "In 2013 it was captured by the YPG.")
+    assert ("captured", "sdf", "faysh-khabur") in events(text)
+
+
+def test_an_iraqi_crossing_and_troops_arriving_at_it():
+    text = "Militants seized an Iraqi crossing on the border with Syria near the town of Qaim on Friday."
+    assert events(text) == [("captured", "militants", "al-qaim")]
+    assert events("The Rabia crossing was quiet. Around 40 Iraqi soldiers arrived at the border crossing to reinforce security.") == [
+        ("reinforced", "iraq-gov", "rabia")]

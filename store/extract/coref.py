@@ -23,7 +23,8 @@ _BARE_CROSSING = re.compile(r"(?<![a-z])(?:border +crossing|border +post|border 
                             r"|(?:main|key|strategic|major|last|only|vital|busiest|north|south|east|west|northern|southern) +(?:[a-z]+ +)?crossing)(?![a-z])")
 _WHICH = re.compile(r" *, +(which)\b")
 UNNAMED_ADJ = (r"(?:key|main|strategic|major|vital|remote|desert|official|busy|busiest|last|only|sole|important|principal|second|third"
-                r"|another|northern|southern|eastern|western|north|south|east|west|nearby|third|biggest|largest|vital|crucial|sensitive|[a-z]+ian|[a-z]+ish)")
+                r"|another|northern|southern|eastern|western|north|south|east|west|nearby|third|biggest|largest|vital|crucial|sensitive|[a-z]+ian|[a-z]+ish"
+                r"|iraqi|kuwaiti|saudi|lebanese)")
 _INDEFINITE = re.compile(r"(?<![a-z])(?:an?|its|their|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi +arabia) +s) +(?:" + UNNAMED_ADJ + r" +){0,2}"
                          r"(?:land +)?(?:border +crossing|border +post|border +point|border +gate|frontier +post|frontier +crossing|crossing +point"
                          r"|(?:" + UNNAMED_ADJ + r" +)crossing)(?![a-z])")
@@ -104,7 +105,8 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         earlier = [r for r in refs if r.end <= pos]
         if earlier:
             refs.append(Ref(pos, pos + 2, earlier[-1].crossing, None, "it"))
-        elif state.topic is not None and (recent <= 1 or (recent <= 2 and state.topic.crossing == state.main_crossing)):
+        elif state.topic is not None and (recent <= 1 or (recent <= 2 and state.topic.crossing == state.main_crossing)
+                                          or (recent <= 6 and state.seen_crossings == {state.topic.crossing})):
             refs.append(Ref(pos, pos + 2, state.topic.crossing, None, "it"))
     _place_in_regions(folded, refs)
     for r in list(refs):  # "the Nasib crossing, which is held by ...": "which" is the crossing again

@@ -88,6 +88,7 @@ def find_events(text: str, published=None) -> tuple[list[dict], list[dict]]:
                         + [p for p, _ in state.pairs] + [m.start() for m in COUNTED.finditer(folded)])
     trigger_starts = [t.start for t in triggers]
     follows_reference = False
+    single = state.only_crossing is not None
 
     def has(starts: list[int], start: int, end: int) -> bool:
         i = bisect.bisect_left(starts, start)
@@ -98,7 +99,8 @@ def find_events(text: str, published=None) -> tuple[list[dict], list[dict]]:
         nonlocal follows_reference
         referring = has(references, start, end) or (start == 0 and ("crossing" in folded[:end] or "border post" in folded[:end])) \
             or bool(UNNAMED.search(folded, start, end))  # "closed its border with Iraq": resolved later, if at all
-        keep = referring or (follows_reference and has(trigger_starts, start, end))
+        keep = referring or (follows_reference and has(trigger_starts, start, end)) or (
+            single and has(state.its, start, end) and has(trigger_starts, start, end))  # "it was captured" in a one-crossing article
         follows_reference = referring
         if not keep:
             state.sentence_index += 2  # roughly the sentences skipped, so old topics still age
