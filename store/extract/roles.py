@@ -35,7 +35,7 @@ _HAILED = re.compile(r"(?<![a-z])(?:celebrat|announc|complet|declar|confirm|hail
 _THEIR = re.compile(r"(?<![a-z])(?:their|its) +$")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 _GERUND_AFTER = re.compile(r"(?<![a-z])(?:before|after|until|since|then)(?: +(?:finally|eventually|briefly|partially|officially))? +$")
-_THEIR_CONTROL = re.compile(r"(?<![a-z])their +(?:full +|complete +|firm +)?control")
+_THEIR_CONTROL = re.compile(r"(?<![a-z])(?:their|its) +(?:full +|complete +|firm +)?control")
 _FROM = re.compile(r"\b(?:from|of) +$")
 
 
@@ -65,7 +65,10 @@ def _agent_inside(sent: SentenceView, trigger: Trigger, lo: int, hi: int, span_e
     if actor is None and _OF_AFTER.match(sent.state.folded, trigger.end):
         actor = sent.actor_after(_OF_AFTER.match(sent.state.folded, trigger.end).end(), trigger.type, 6)  # "under the complete control of the rebels"
     if actor is None and _THEIR_CONTROL.search(sent.state.folded, trigger.start, trigger.end):
-        actor = previous_group(sent.state, sent.s)  # "Rebels took Tal Abyad. All three crossings are under their control"
+        # "The FSA says the crossing is now under its control": the group the sentence named; else
+        # "Rebels took Tal Abyad. All three crossings are under their control": the one just before
+        named = [a for a in sent.actors if a.end <= trigger.start and a.kind == "name" and usable_actor(a, trigger.type)]
+        actor = named[-1] if named and len({a.faction for a in named}) == 1 else previous_group(sent.state, sent.s)
     return actor, refs
 
 
