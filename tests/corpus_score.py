@@ -5,7 +5,7 @@
 The corpus is real reports written by others, gold labelled by hand before the extractor was
 run on them; `split.json` was drawn once at random and says which half each report is in.
 Rules are fitted to the dev half only; the test half is scored to measure, never to tune.
-`extra` are 236 more real reports collected after the split (three batches) (`gold-extra.json`), for rule work
+`extra` are 276 more real reports collected after the split (four batches) (`gold-extra.json`), for rule work
 only, like the dev half; `all` is the two halves.
 `-v` lists misses and extras (use it on dev). `--candidates` also counts the candidates as
 events (how much an analyst working the review queue could recover).

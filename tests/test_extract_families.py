@@ -287,3 +287,20 @@ def test_an_iraqi_crossing_and_troops_arriving_at_it():
     assert events(text) == [("captured", "militants", "al-qaim")]
     assert events("The Rabia crossing was quiet. Around 40 Iraqi soldiers arrived at the border crossing to reinforce security.") == [
         ("reinforced", "iraq-gov", "rabia")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Traffic resumes at Ibrahim Khalil crossing", ("reopened", "krg", "ibrahim-khalil")),
+    ("Commercial traffic has resumed at Syria's Nasib crossing after a month.", ("reopened", "syria-gov", "nasib")),
+    ("Safwan border crossing opens for Iraqi pilgrims", ("reopened", "iraq-gov", "safwan")),
+    ("Iraqi forces reinforce security at Al Qaim crossing", ("reinforced", "iraq-gov", "al-qaim")),
+    ("Jordanian troops have reinforced their presence at the Jaber crossing.", ("reinforced", "jordan-gov", "nasib")),
+])
+def test_reopening_and_reinforcing_phrasings(text, expected):
+    assert events(text) == [expected]
+
+
+def test_traffic_that_will_resume_and_a_place_after_the_crossing_are_no_act_and_no_actor():
+    assert events("Officials said work will resume at the Semalka crossing on Monday.") == []
+    found = extract_article("The Semalka crossing, connecting Iraqi Kurdistan and northeast Syria, reopened on Monday.", published=PUB).events
+    assert [(e["type"], e["actor"]) for e in found] == [("reopened", "krg")]

@@ -1,7 +1,7 @@
 """Extraction scored on real reports written by others (tests/data/corpus/), with the scorer users run.
 
 The corpus is 196 real reports, gold labelled by hand before the extractor ran on them, split once at
-random by story into a development half and a test half (split.json); 236 more were collected later
+random by story into a development half and a test half (split.json); 276 more were collected later
 for rule work (gold-extra.json). Rules are fitted to the development reports only: the test half is
 scored to measure. Each floor sits a little under the figure reached, so a change that loses events
 on unseen real wording fails here (rerun: `python -m tests.corpus_score test`).
@@ -20,7 +20,7 @@ from tests.scoring import fold, score
 FLOORS = {
     "test": (0.74, 0.36, 0.44, 0.86),  # dates 0.914 -> 0.886 in session 4 as more events matched (31 of 35 right)
     "dev": (0.90, 0.68, 0.84, 0.95),
-    "extra": (0.86, 0.62, 0.78, 0.90),  # 236 reports since session 4 (40 Syria-border reports added)
+    "extra": (0.86, 0.62, 0.77, 0.89),  # 276 reports since session 4 (40 Syria- and 40 Iraq-border reports added)
 }
 
 

@@ -65,7 +65,8 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     if actor is None:
         return [(None, r) for r in refs]  # the words say what and where, not who: a candidate
     # a relative pronoun stands for the one group before it ("both ISIL and the YPG, which controls ...")
-    actors = _coordinated(sent, actor, trigger) if role in ("verb", "direct", "intransitive") and not antecedent else [actor]
+    coordinable = role in ("verb", "direct", "intransitive") and not antecedent and actor.kind not in ("implied", "unclaimed")
+    actors = _coordinated(sent, actor, trigger) if coordinable else [actor]
     if trigger.type in ("closed", "reopened"):
         actors = actors[:1]  # "Iraq and Saudi Arabia reopened the Arar crossing": one act of the two, told once
     if len(actors) > 1 and len(actors) == len(refs) and "respectively" in folded[trigger.start:hi]:
