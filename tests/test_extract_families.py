@@ -304,3 +304,13 @@ def test_traffic_that_will_resume_and_a_place_after_the_crossing_are_no_act_and_
     assert events("Officials said work will resume at the Semalka crossing on Monday.") == []
     found = extract_article("The Semalka crossing, connecting Iraqi Kurdistan and northeast Syria, reopened on Monday.", published=PUB).events
     assert [(e["type"], e["actor"]) for e in found] == [("reopened", "krg")]
+
+
+def test_an_unnamed_crossing_told_by_its_countries_beside_a_named_one():
+    text = ("Iraq has closed its main border post with Syria after Syrian rebels took control of the Abu Kamal crossing.\n\n"
+            "Qaim post, opposite Abu Kamal, is closed, the mayor said.")
+    assert ("closed", "iraq-gov", "al-qaim") in events(text)[:2]
+    # "on the border between Iraq and Syria" places the post named; it is no second crossing
+    found = extract_article("IS took control of the Al Waleed post on the border between Iraq and Syria after the withdrawal of the army.",
+                            published=PUB).events
+    assert {(e["type"], e["side"]) for e in found} == {("captured", "iq"), ("withdrew", "iq")}

@@ -24,8 +24,8 @@ _BARE_CROSSING = re.compile(r"(?<![a-z])(?:border +crossing|border +post|border 
 _WHICH = re.compile(r" *, +(which)\b")
 UNNAMED_ADJ = (r"(?:key|main|strategic|major|vital|remote|desert|official|busy|busiest|last|only|sole|important|principal|second|third"
                 r"|another|northern|southern|eastern|western|north|south|east|west|nearby|third|biggest|largest|vital|crucial|sensitive|[a-z]+ian|[a-z]+ish"
-                r"|iraqi|kuwaiti|saudi|lebanese)")
-_INDEFINITE = re.compile(r"(?<![a-z])(?:an?|its|their|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi +arabia) +s) +(?:" + UNNAMED_ADJ + r" +){0,2}"
+                r"|iraqi|kuwaiti|saudi|lebanese|passenger|commercial|trade|land)")
+_INDEFINITE = re.compile(r"(?<![a-z])(?:an?|its|their|(?:syria|iraq|jordan|turkey|lebanon|iran|kuwait|saudi +arabia) +s) +(?:" + UNNAMED_ADJ + r" +(?:and +)?){0,3}"
                          r"(?:land +)?(?:border +crossing|border +post|border +point|border +gate|frontier +post|frontier +crossing|crossing +point"
                          r"|(?:" + UNNAMED_ADJ + r" +)crossing)(?![a-z])")
 _UNNAMED_MOD = (r"(?:" + UNNAMED_ADJ + r"|iraqi?|syrian?|jordan(?:ian)?|turk(?:ish|ey)|lebanon|lebanese|iran(?:ian)?|kuwaiti?|saudi|arabia"
@@ -38,6 +38,7 @@ UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +(?:" + _UNN
 _OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)(?<!\n)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+[ \t]+$")
 _BARE_STATE = re.compile(r"[\W]*(?:(?:held|controlled|run|captured|seized|recaptured|retaken|taken|occupied|closed|reopened|shut)(?: +(?:back|again|since +\d+))? +(?:by|in|since)\b|under +(?:[a-z]+ +){0,3}control\b)")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
+_CROSSING_NOUN = re.compile(r"(?<![a-z])(?:crossing|post|gate|point)(?![a-z])")  # not "the border between Iraq and Syria"
 _LIST_FOLLOWS = re.compile(r"(?: +(?:with|between|on|along) +[a-z ]{2,30}?)? *[:\u2014\u2013]")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
@@ -118,6 +119,8 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         refs += _headline_refs(state, e)
     elif not named:  # "Sunni fighters have seized a border post on the frontier" in a one-crossing article
         refs += _indefinite_refs(state, s, e, refs)
+    else:  # "Iraq has closed its main border post with Syria after rebels took the Abu Kamal crossing"
+        refs += [r for r in _unnamed_refs(state, s, e, refs) if _CROSSING_NOUN.search(folded, r.start, r.end)]
     if not refs and state.topic is not None and recent <= 1 and _BARE_STATE.match(folded, s, e):
         # a list item under its crossing's heading: "- Held by Turkish-backed Syrian rebels."
         refs.append(Ref(s, s, state.topic.crossing, state.topic.side, "implicit", named_post=state.topic.named_post))
@@ -148,7 +151,13 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
             crossing = _fitting(state, state.only_crossing, m.start(), m.end())
             if crossing:
                 found.append(Ref(m.start(), m.end(), crossing, _owner_side(state.folded, m, crossing), "indefinite"))
-    for m in UNNAMED.finditer(state.folded, s, e):  # "main border crossing with Syria", "the Iraq-Jordan border crossing"
+    return found + _unnamed_refs(state, s, e, refs + found)
+
+
+def _unnamed_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> list[Ref]:
+    """Unnamed crossings told by their countries: "main border crossing with Syria", "the Iraq-Jordan border crossing"."""
+    found = []
+    for m in UNNAMED.finditer(state.folded, s, e):
         if any(r.start <= m.start() < r.end or m.start() <= r.start < m.end() for r in refs + found):
             continue
         if not countries_near(state.folded, m.start(), m.end()):
