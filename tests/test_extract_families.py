@@ -314,3 +314,10 @@ def test_an_unnamed_crossing_told_by_its_countries_beside_a_named_one():
     found = extract_article("IS took control of the Al Waleed post on the border between Iraq and Syria after the withdrawal of the army.",
                             published=PUB).events
     assert {(e["type"], e["side"]) for e in found} == {("captured", "iq"), ("withdrew", "iq")}
+
+
+def test_a_closure_announced_on_a_day_is_dated_that_day():
+    found = extract_article("The interior minister on Dec. 6 announced the closure of the Jaber border crossing.", published="2024-12-18").events
+    assert [(e["type"], e["date"]) for e in found] == [("closed", "2024-12-06")]
+    found = extract_article("The interior minister announced Friday the closure of the Jaber crossing.", published="2024-12-09").events
+    assert [(e["type"], e["date"]) for e in found] == [("closed", "2024-12-06")]

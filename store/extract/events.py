@@ -91,6 +91,7 @@ _DENIAL = re.compile(r"(?<![a-z])(?:denied|denies|deny|denying|dismissed|dismiss
 # "to prevent those involved in the May 11 attack": a date naming another event is not this one's
 _NAMES_ANOTHER_EVENT = re.compile(r" +(?:terror +|suicide +|car +)?(?:attacks?|bombings?|blasts?|explosions?|offensive|agreement|deal|accord|elections?"
                                   r"|ceasefire|truce|summit|uprising|revolution|protests?|massacre|earthquake|coup)(?![a-z])")
+_ANNOUNCED = re.compile(r"(?<![a-z])(?:announced|declared|ordered|decided|approved)(?: +\w+day)? +(?:the +|its +|a +)?(?:temporary +|immediate +|full +)?$")
 _RELATIVE = re.compile(r"\)? *, +(?:who|which)\b")
 
 
@@ -134,6 +135,11 @@ def _event_date(sent: SentenceView, trigger: Trigger, published: date | None, ki
         if len(said) == 1:  # "Rabia was still in the hands of government forces, he said on Friday": as of Friday
             return resolve_date(said[0], published) or published, said[0].text
         return published, None
+    if not candidates and kind in ("closed", "reopened") and _ANNOUNCED.search(sent.state.folded, max(sent.s, trigger.start - 40), trigger.start):
+        # "the minister on Dec. 6 announced the closure of the Jaber crossing": the day it was announced
+        said = [d for d in sent.all_dates if d.kind != "vague" and trigger.start - 80 <= d.start and d.end <= trigger.start]
+        if said:
+            return resolve_date(said[-1], published), said[-1].text
     if not candidates:
         return None, None
     nearest = min(candidates, key=lambda d: min(abs(d.start - trigger.end), abs(trigger.start - d.end)))
