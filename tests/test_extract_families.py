@@ -321,3 +321,11 @@ def test_a_closure_announced_on_a_day_is_dated_that_day():
     assert [(e["type"], e["date"]) for e in found] == [("closed", "2024-12-06")]
     found = extract_article("The interior minister announced Friday the closure of the Jaber crossing.", published="2024-12-09").events
     assert [(e["type"], e["date"]) for e in found] == [("closed", "2024-12-06")]
+
+
+def test_counted_crossings_the_article_names_and_a_post_on_the_border_with_a_country():
+    text = ("Turkey temporarily opened two border crossings with its war-torn neighbour for the holiday.\n\n"
+            "Refugees crossed at Cilvegozu and at Oncupinar, officials said.")
+    assert sorted(events(text)) == [("reopened", "turkey-gov", "bab-al-hawa"), ("reopened", "turkey-gov", "bab-al-salama")]
+    text = "Rebels captured a military post on the border with Jordan near the town of Nasib on Thursday."
+    assert events(text) == [("captured", "syria-opposition", "nasib")]

@@ -34,7 +34,9 @@ _UNNAMED_MOD = (r"(?:" + UNNAMED_ADJ + r"|iraqi?|syrian?|jordan(?:ian)?|turk(?:i
 UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +(?:" + _UNNAMED_MOD + r" +){0,4}|(?:" + _UNNAMED_MOD + r" +){1,4})"
                      r"(?:land +|border +|frontier +)?(?:crossing(?: +point)?|border +post|border +gate|border +point|frontier +post|gate)(?![a-z])(?! +(?:points|posts|gates)\b)"
                      r"|(?<![a-z])(?:(?:its|their|the) +)?(?:(?:southern|northern|eastern|western|land|main) +)?border +(?=(?:with|to|into|between) +(?:the +)?[a-z]+)"
-                     r"|(?<![a-z])(?:border +)?crossing(?= +(?:on|at|along) +(?:the +)?(?:iraqi|syrian|jordanian|turkish|lebanese|iranian|kuwaiti|saudi|iraq|syria|jordan|turkey|lebanon|iran|kuwait)(?: +[a-z]+)? +(?:border|frontier))")
+                     r"|(?<![a-z])(?:border +)?crossing(?= +(?:on|at|along) +(?:the +)?(?:iraqi|syrian|jordanian|turkish|lebanese|iranian|kuwaiti|saudi|iraq|syria|jordan|turkey|lebanon|iran|kuwait)(?: +[a-z]+)? +(?:border|frontier))"
+                     # "a military post on the border with Jordan", "a post on Syria's border with Turkey"
+                     r"|(?<![a-z])an? +(?:military +|army +|border +|strategic +)?(?:post|checkpoint|outpost)(?= +(?:on|along|at) +(?:the +|[a-z]+ +s +)?(?:[a-z]+ +)?border +with +[a-z]+)")
 _OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)(?<!\n)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+[ \t]+$")
 _BARE_STATE = re.compile(r"[\W]*(?:(?:held|controlled|run|captured|seized|recaptured|retaken|taken|occupied|closed|reopened|shut)(?: +(?:back|again|since +\d+))? +(?:by|in|since)\b|under +(?:[a-z]+ +){0,3}control\b)")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
@@ -89,7 +91,7 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
     for m in COUNTED.finditer(folded, s, e):
         if any(r.start <= m.start() < r.end for r in refs) or _LIST_FOLLOWS.match(folded, m.end()):
             continue  # "the two crossings" just named: taken above; "all three crossings with Syria: A, B and C"
-        crossings, whole = counted_crossings(folded, m, state.counted)
+        crossings, whole = counted_crossings(folded, m, state.counted, state.named_crossings)
         state.counted = crossings or state.counted
         if whole:
             refs += [Ref(m.start(), m.end(), c, None, "counted") for c in crossings]

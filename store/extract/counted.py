@@ -21,9 +21,11 @@ COUNTED = re.compile(
 _PART_OF = re.compile(r"(?<![a-z])(?:one|a +second|a +third|another|none|each|either|neither|two|any|most) +of +$")
 
 
-def counted_crossings(folded: str, match: re.Match, last: list[str]) -> tuple[list[str], bool]:
+def counted_crossings(folded: str, match: re.Match, last: list[str], in_article: set[str]) -> tuple[list[str], bool]:
     """The crossings a counted phrase names ([] where the count does not fit), and whether the
-    phrase means them all (not "one of the three crossings": that one is not said)."""
+    phrase means them all (not "one of the three crossings": that one is not said).
+    `in_article` are the crossings the article names: "Turkey opened two border crossings with
+    Syria" are the two of them between Turkey and Syria, where the gazetteer has eight."""
     whole = not _PART_OF.search(folded, max(0, match.start() - 20), match.start())
     n = _NUMBERS[match.group("n")]
     named = countries_near(folded, match.start(), match.end(), reach=45)
@@ -31,7 +33,13 @@ def counted_crossings(folded: str, match: re.Match, last: list[str]) -> tuple[li
         between = [c for c, countries in gazetteer().countries.items() if set(countries) == named]
         if len(between) > n:
             between = [c for c in between if c not in gazetteer().informal]
+        if len(between) > n:
+            between = [c for c in between if c in in_article]
         return (between if len(between) == n else []), whole
     if len(named) < 2 and len(last) == n and all(named <= set(gazetteer().countries[c]) for c in last):
         return list(last), whole  # "all three crossings were under the control of Syrian rebels": those counted before
+    if len(named) == 1:
+        of_country = sorted(c for c in in_article if named <= set(gazetteer().countries[c]))
+        if len(of_country) == n:
+            return of_country, whole  # "Turkey opened two border crossings with its neighbour": the two the article names
     return [], whole

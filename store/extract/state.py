@@ -83,6 +83,11 @@ class ArticleState:
         return next(iter(crossings)) if len(crossings) == 1 else None
 
     @cached_property
+    def named_crossings(self) -> set[str]:
+        """Every crossing the article names as a crossing."""
+        return {m.crossing for m in self.mentions}
+
+    @cached_property
     def main_crossing(self) -> str | None:
         """The crossing the article names most often, if one leads (the article's subject)."""
         counts: dict[str, int] = {}
