@@ -329,3 +329,11 @@ def test_counted_crossings_the_article_names_and_a_post_on_the_border_with_a_cou
     assert sorted(events(text)) == [("reopened", "turkey-gov", "bab-al-hawa"), ("reopened", "turkey-gov", "bab-al-salama")]
     text = "Rebels captured a military post on the border with Jordan near the town of Nasib on Thursday."
     assert events(text) == [("captured", "syria-opposition", "nasib")]
+
+
+def test_the_border_closed_in_a_one_crossing_report_and_these_crossings():
+    text = "The Kurdish authorities closed the Semalka crossing in May.\n\nThe border has been closed since Thursday, traders said."
+    assert events(text)[-1] == ("closed", "krg", "faysh-khabur")
+    text = ("Officials handed over the Jarablus and Bab al-Salama crossings on Saturday.\n\n"
+            "As of this morning, these crossings are fully managed by the Syrian government, he said.")
+    assert sorted(events(text))[-2:] == [("holds", "syria-gov", "bab-al-salama"), ("holds", "syria-gov", "jarabulus")]

@@ -41,6 +41,9 @@ _OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)(?<!\n)\b[A-Z][a-z\u00e0-\u
 _BARE_STATE = re.compile(r"[\W]*(?:(?:held|controlled|run|captured|seized|recaptured|retaken|taken|occupied|closed|reopened|shut)(?: +(?:back|again|since +\d+))? +(?:by|in|since)\b|under +(?:[a-z]+ +){0,3}control\b)")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"
 _CROSSING_NOUN = re.compile(r"(?<![a-z])(?:crossing|post|gate|point)(?![a-z])")  # not "the border between Iraq and Syria"
+_BORDER_CLOSED = re.compile(r"(?<![a-z])(?:the +|its +)?(?:[a-z]+ +[a-z]+ +)?border(?= +(?:(?:has|have|had) +been +|was +|were +|is +|remains +|remained +|will +be +)?"
+                            r"(?:\w+ly +)?(?:closed|reopened|reopens|shut|opened|sealed)(?![a-z]))")
+_THESE_CROSSINGS = re.compile(r"(?<![a-z])(?:these|those|both|all +these) +(?:border +)?(?:crossings|posts|gates|crossing +points|border +points)(?![a-z])")
 _LIST_FOLLOWS = re.compile(r"(?: +(?:with|between|on|along) +[a-z ]{2,30}?)? *[:\u2014\u2013]")
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|into|for) +$")
 
@@ -95,6 +98,10 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         state.counted = crossings or state.counted
         if whole:
             refs += [Ref(m.start(), m.end(), c, None, "counted") for c in crossings]
+    for m in _THESE_CROSSINGS.finditer(folded, s, e):  # "these crossings are now managed by the new government"
+        pool = state.previous_list if len(state.previous_list) >= 2 else state.counted
+        if len(pool) >= 2 and not any(r.start <= m.start() < r.end for r in refs):
+            refs += [Ref(m.start(), m.end(), c, None, "counted") for c in pool]
     for o_start, o_end, words in between(state.ordinals, s, e):
         lists: dict[int, list[str]] = {}
         for r in refs:
@@ -159,6 +166,10 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
 def _unnamed_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> list[Ref]:
     """Unnamed crossings told by their countries: "main border crossing with Syria", "the Iraq-Jordan border crossing"."""
     found = []
+    if state.only_crossing:  # "The border has been closed since Thursday" in a report on one crossing
+        for m in _BORDER_CLOSED.finditer(state.folded, s, e):
+            if not any(r.start <= m.start() < r.end for r in refs + found) and _fitting(state, state.only_crossing, m.start(), m.end()):
+                found.append(Ref(m.start(), m.end(), state.only_crossing, None, "indefinite"))
     for m in UNNAMED.finditer(state.folded, s, e):
         if any(r.start <= m.start() < r.end or m.start() <= r.start < m.end() for r in refs + found):
             continue
