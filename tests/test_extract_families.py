@@ -337,3 +337,8 @@ def test_the_border_closed_in_a_one_crossing_report_and_these_crossings():
     text = ("Officials handed over the Jarablus and Bab al-Salama crossings on Saturday.\n\n"
             "As of this morning, these crossings are fully managed by the Syrian government, he said.")
     assert sorted(events(text))[-2:] == [("holds", "syria-gov", "bab-al-salama"), ("holds", "syria-gov", "jarabulus")]
+
+
+def test_a_headline_asking_a_question_tells_no_event():
+    assert events("Who Closed the Nassib Crossing with Jordan") == []
+    assert events("What began as protests led to the closure of the Nasib crossing by Jordan.") == [("closed", "jordan-gov", "nasib")]

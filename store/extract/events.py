@@ -92,6 +92,8 @@ _DENIAL = re.compile(r"(?<![a-z])(?:denied|denies|deny|denying|dismissed|dismiss
 _NAMES_ANOTHER_EVENT = re.compile(r" +(?:terror +|suicide +|car +)?(?:attacks?|bombings?|blasts?|explosions?|offensive|agreement|deal|accord|elections?"
                                   r"|ceasefire|truce|summit|uprising|revolution|protests?|massacre|earthquake|coup)(?![a-z])")
 _ANNOUNCED = re.compile(r"(?<![a-z])(?:announced|declared|ordered|decided|approved)(?: +\w+day)? +(?:the +|its +|a +)?(?:temporary +|immediate +|full +)?$")
+# "Will Jordan reopen the Jaber crossing?", and a headline asking without its mark ("Who Closed the Nassib Crossing")
+_QUESTION = re.compile(r"\?$|^\W*(?:who|why|how|what|will|would|can|could|should|shall|is|are|does|do|did)\s[^.!\n]*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\)? *, +(?:who|which)\b")
 
 
@@ -156,7 +158,7 @@ def sentence_events(state: ArticleState, s: int, e: int) -> tuple[list[dict], li
     at: list[int] = []  # each event's trigger position
     left = {}  # (reference start, crossing) -> the side a withdrawal in this sentence left
     text = state.text
-    if sent.triggers and sent.refs and not text[s:e].rstrip("\u201d\"' )").endswith("?"):
+    if sent.triggers and sent.refs and not _QUESTION.search(text[s:e].rstrip("\u201d\"' )")):
         for i, trigger in enumerate(sent.triggers):
             later = [t for t in sent.triggers[i + 1:] if text[t.start - 1] != "-"]  # "-held" describes, it does not end a clause
             next_start = later[0].start if later else e
