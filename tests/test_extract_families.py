@@ -342,3 +342,14 @@ def test_the_border_closed_in_a_one_crossing_report_and_these_crossings():
 def test_a_headline_asking_a_question_tells_no_event():
     assert events("Who Closed the Nassib Crossing with Jordan") == []
     assert events("What began as protests led to the closure of the Nasib crossing by Jordan.") == [("closed", "jordan-gov", "nasib")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syrian rebel forces occupied a second border post with Turkey at Cilvegozu on Sunday.", ("captured", "syria-opposition", "bab-al-hawa")),
+    ("The army had fully secured the Nasib crossing after defeating the rebels.", ("captured", "syria-gov", "nasib")),
+    ("Israeli airstrikes sever the Jdeidet Yabous border crossing.", ("attacked", "israel", "masnaa")),
+    ("IS militants have reattempted to capture the Mursitpinar crossing.", ("attacked", "islamic-state", "kobani")),
+    ("The Free Syrian Army has failed to seize a post on the Jordan border near Nasib.", ("attacked", "syria-opposition", "nasib")),
+])
+def test_occupy_secure_sever_and_attempts(text, expected):
+    assert events(text) == [expected]

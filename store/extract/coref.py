@@ -36,7 +36,7 @@ UNNAMED = re.compile(r"(?<![a-z])(?:(?:an?|the|its|their|[a-z]+ +s) +(?:" + _UNN
                      r"|(?<![a-z])(?:(?:its|their|the) +)?(?:(?:southern|northern|eastern|western|land|main) +)?border +(?=(?:with|to|into|between) +(?:the +)?[a-z]+)"
                      r"|(?<![a-z])(?:border +)?crossing(?= +(?:on|at|along) +(?:the +)?(?:iraqi|syrian|jordanian|turkish|lebanese|iranian|kuwaiti|saudi|iraq|syria|jordan|turkey|lebanon|iran|kuwait)(?: +[a-z]+)? +(?:border|frontier))"
                      # "a military post on the border with Jordan", "a post on Syria's border with Turkey"
-                     r"|(?<![a-z])an? +(?:military +|army +|border +|strategic +)?(?:post|checkpoint|outpost)(?= +(?:on|along|at) +(?:the +|[a-z]+ +s +)?(?:[a-z]+ +)?border +with +[a-z]+)")
+                     r"|(?<![a-z])an? +(?:military +|army +|border +|strategic +)?(?:post|checkpoint|outpost)(?= +(?:on|along|at) +(?:the +|[a-z]+ +s +)?(?:[a-z]+ +)?border(?: +with +[a-z]+)?(?![a-z]))")
 _OTHER_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)(?<!\n)\b[A-Z][a-z\u00e0-\u00ff'\u2019-]+[ \t]+$")
 _BARE_STATE = re.compile(r"[\W]*(?:(?:held|controlled|run|captured|seized|recaptured|retaken|taken|occupied|closed|reopened|shut)(?: +(?:back|again|since +\d+))? +(?:by|in|since)\b|under +(?:[a-z]+ +){0,3}control\b)")
 _THEIR_POSTS = re.compile(r"(?<=left |ndon |fled |sert )their +(?:border +)?posts(?![a-z])")  # "border guards left their posts"

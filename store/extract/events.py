@@ -74,7 +74,7 @@ def _trigger_events(sent: SentenceView, trigger: Trigger, next_start: int) -> li
     return [(a, r) for a in actors for r in refs]
 
 
-_ATTEMPT = re.compile(r"(?<![a-z])(?:tried|try|tries|trying|attempted|attempting|attempts?|sought|seeking|seeks?|bid|failed|fails?"
+_ATTEMPT = re.compile(r"(?<![a-z])(?:tried|try|tries|trying|attempted|attempting|attempts?|reattempted|sought|seeking|seeks?|bid|failed|fails?"
                       r"|efforts?|push(?:ed|ing)?|fighting|fought|battl(?:ed|ing)|advancing|advanced|moving|moved|offensive)"
                       r"(?: +(?:at +noon|in +vain|again|repeatedly|today|overnight|\w+ly))* +to +(?:\w+ly +)?$")
 _NOMINAL = re.compile(r"(?: of|^reopening|^re opening|^closing|^closure|^shutdown)$")  # "awaiting the reopening of": no act told

@@ -22,7 +22,7 @@ _DIRECT_GAP = re.compile(r"(?: *(?:[a-z]+ +(?:held|controlled|run|occupied|besie
                          r"|remaining|entire|whole|two|three|full|command|control|over|back|again|also|once|more|most|much"
                          r"|part|parts|large|positions?|sections?"
                          r"|customs|administrative|administration|buildings?|offices?|facilit(?:y|ies)|compound|headquarters|at"
-                         r"|syrian|iraqi|jordanian|turkish|lebanese|iranian|kuwaiti|security|presence|defen[cs]es)\b)* *$")
+                         r"|syrian|iraqi|jordanian|turkish|lebanese|iranian|kuwaiti|security|presence|defen[cs]es|first|second|third|another)\b)* *$")
 _GROUP_KINDS = ("pair", "counted")
 _AND_OF = re.compile(r"(?:,|(?<![a-z])and) +of +(?:the +)?(?:(?:border +)?(?:crossings?|posts?|gates?) +(?:at|of|in) +)?$")  # "... and of the crossings at Jarablus"
 _TARGET_AT = re.compile(r"(?: +[a-z]+){1,8}? +(?:at|on) +(?:the +)?(?:key +|main +|strategic +)?")
