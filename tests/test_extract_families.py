@@ -353,3 +353,9 @@ def test_a_headline_asking_a_question_tells_no_event():
 ])
 def test_occupy_secure_sever_and_attempts(text, expected):
     assert events(text) == [expected]
+
+
+def test_a_desert_crossing_and_traffic_resumed_after_a_comma():
+    assert events("Iraq and Saudi Arabia on Wednesday reopened their Arar desert crossing.") == [("reopened", "iraq-gov", "arar")]
+    assert events("Commercial movement has been resumed today, through the Ibrahim Khalil border crossing.") == [
+        ("reopened", "krg", "ibrahim-khalil")]

@@ -186,7 +186,7 @@ def find_crossings(text: str, folded: str) -> tuple[list[Mention], list[Town]]:
         before = folded[max(0, first - 70):first]
         after = folded[last:last + 50]
         noun_after = _NOUN_AFTER.match(after) or _LISTED_WITH_UNKNOWN.match(after)
-        if (_TOWN_BEFORE.search(before) and not noun_after) or _OTHER_PLACE_AFTER.match(after):
+        if (_TOWN_BEFORE.search(before) or _OTHER_PLACE_AFTER.match(after)) and not noun_after:  # not "their Arar desert crossing"
             for start, end, posts in chain:
                 towns.extend(Town(start, end, p.crossing, p.country) for p in posts)
             continue
