@@ -128,7 +128,7 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         refs += _headline_refs(state, e)
     elif not named:  # "Sunni fighters have seized a border post on the frontier" in a one-crossing article
         refs += _indefinite_refs(state, s, e, refs)
-    else:  # "Iraq has closed its main border post with Syria after rebels took the Abu Kamal crossing"
+    elif state.within("triggers", s, e):  # "Iraq has closed its main border post with Syria after rebels took the Abu Kamal crossing"
         refs += [r for r in _unnamed_refs(state, s, e, refs) if _CROSSING_NOUN.search(folded, r.start, r.end)]
     if not refs and state.topic is not None and recent <= 1 and _BARE_STATE.match(folded, s, e):
         # a list item under its crossing's heading: "- Held by Turkish-backed Syrian rebels."
@@ -166,6 +166,9 @@ def _indefinite_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> li
 def _unnamed_refs(state: ArticleState, s: int, e: int, refs: list[Ref]) -> list[Ref]:
     """Unnamed crossings told by their countries: "main border crossing with Syria", "the Iraq-Jordan border crossing"."""
     found = []
+    words = state.folded[s:e]
+    if "border" not in words and "crossing" not in words and "post" not in words and "gate" not in words:
+        return found  # the patterns below are costly, and every form of them holds one of these words
     if state.only_crossing:  # "The border has been closed since Thursday" in a report on one crossing
         for m in _BORDER_CLOSED.finditer(state.folded, s, e):
             if not any(r.start <= m.start() < r.end for r in refs + found) and _fitting(state, state.only_crossing, m.start(), m.end()):
