@@ -359,3 +359,11 @@ def test_a_desert_crossing_and_traffic_resumed_after_a_comma():
     assert events("Iraq and Saudi Arabia on Wednesday reopened their Arar desert crossing.") == [("reopened", "iraq-gov", "arar")]
     assert events("Commercial movement has been resumed today, through the Ibrahim Khalil border crossing.") == [
         ("reopened", "krg", "ibrahim-khalil")]
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks are expected to cross from Syria once the Qaim crossing has been opened, the agency said.",
+    "The ministry declared that the preparations have been made for the reopening of the Nasib crossing.",
+])
+def test_a_reopening_still_to_come_is_no_reopening(text):
+    assert events(text) == []

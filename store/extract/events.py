@@ -23,7 +23,7 @@ from store.extract.state import ArticleState, Ref
 from store.extract.tense import hold_is_over
 from store.extract.triggers import Trigger, is_irrealis, is_negated, lexicon
 
-_CONDITION = re.compile(r"\b(?:if|unless|whether)\b")
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b|\bonce +(?:the|it|they|this|that)\b")  # "once the crossing has been opened": not yet
 _TO_BE = re.compile(r"\bto +be +$")
 
 _POSTS = re.compile(r"(?<![a-z])posts?(?![a-z])")
@@ -84,7 +84,7 @@ _UNREAL_NOUN = re.compile(r"(?<![a-z])(?:await\w*|imminent|hopes?|hoped|hoping|e
                           r"|ahead +of|demand\w*|calls? +for|called +for|news +of|rumou?rs? +(?:of|about)|possible|potential|future|upcoming"
                           r"|complaints? +about|possibility +of|prospect +of|decision +on|request +for|need +for"
                           r"|(?:measures|preparations|arrangements|steps|procedures|readiness|ready|differences|disagreements?|disputes?"
-                          r"|negotiations?|discussions?|agreed|agreement) +(?:for|over|about|on|to))(?: +[a-z]+){0,3} *$")
+                          r"|negotiations?|discussions?|agreed|agreement)(?: +[a-z]+){0,3}? +(?:for|over|about|on|to))(?: +[a-z]+){0,3} *$")
 _REPORTED_TO_BE = re.compile(r"\b(?:said|reported|believed|thought|known|understood|appears?|appeared|seems?|seemed) +to +be +$")
 _DENIAL = re.compile(r"(?<![a-z])(?:denied|denies|deny|denying|dismissed|dismisses|rejected|rejects|refuted|refutes|debunked)"
                      r"(?: +[a-z]+){0,4} +(?:claims?|reports?|rumou?rs?|allegations?|news)(?: +[a-z]+){0,2} +that(?![a-z])")
