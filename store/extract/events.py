@@ -23,7 +23,8 @@ from store.extract.state import ArticleState, Ref
 from store.extract.tense import hold_is_over
 from store.extract.triggers import Trigger, is_irrealis, is_negated, lexicon
 
-_CONDITION = re.compile(r"\b(?:if|unless|whether)\b|\bonce +(?:the|it|they|this|that)\b")  # "once the crossing has been opened": not yet
+# "once the crossing has been opened": not yet ("once the guards heard the news, they left" is told as done)
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b|\bonce +(?:the|it|they|this|that)\b[^,;]{0,60}?\b(?:has|have|is|are|will)\b")
 _TO_BE = re.compile(r"\bto +be +$")
 
 _POSTS = re.compile(r"(?<![a-z])posts?(?![a-z])")
