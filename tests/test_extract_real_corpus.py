@@ -2,7 +2,8 @@
 
 The corpus is 196 real reports, gold labelled by hand before the extractor ran on them, split once at
 random by story into a development half and a test half (split.json); 276 more were collected later
-for rule work (gold-extra.json). Rules are fitted to the development reports only: the test half is
+for rule work (gold-extra.json), and 40 fresh ones after session 4's rules (gold-fresh.json), held out like
+the test half. Rules are fitted to the development reports only: the test half and the fresh set are
 scored to measure. Each floor sits a little under the figure reached, so a change that loses events
 on unseen real wording fails here (rerun: `python -m tests.corpus_score test`).
 """
@@ -21,7 +22,9 @@ FLOORS = {
     "test": (0.74, 0.36, 0.44, 0.86),  # dates 0.914 -> 0.886 in session 4 as more events matched (31 of 35 right)
     "dev": (0.90, 0.68, 0.84, 0.95),
     "extra": (0.86, 0.62, 0.77, 0.89),  # 276 reports since session 4 (40 Syria- and 40 Iraq-border reports added)
+    "fresh": (0.71, 0.48, 0.57, 0.75),  # 40 reports collected after session 4's rules: held out like the test half
 }
+MIN_DATED = {"fresh": 10}  # events with a gold date the figure rests on
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -37,7 +40,7 @@ def test_real_reports_keep_their_floors(half):
     assert t["precision"] >= precision, (name, t["precision"])
     assert t["recall"] >= recall, (name, t["recall"])
     assert t["recall_easy"] >= recall_easy, (name, t["recall_easy"])
-    assert t["dated"] >= 20 and t["date_accuracy"] >= dates, (name, t["date_accuracy"])
+    assert t["dated"] >= MIN_DATED.get(name, 20) and t["date_accuracy"] >= dates, (name, t["date_accuracy"])
 
 
 def test_the_split_is_disjoint_and_covers_the_corpus():
@@ -49,7 +52,7 @@ def test_the_split_is_disjoint_and_covers_the_corpus():
     assert len(files) >= 80 and len({a["outlet"] for a in gold["articles"]}) >= 40
 
 
-@pytest.mark.parametrize("gold_file", ["gold.json", "gold-extra.json"])
+@pytest.mark.parametrize("gold_file", ["gold.json", "gold-extra.json", "gold-fresh.json"])
 def test_every_gold_snippet_is_in_its_report_and_uses_known_ids(gold_file):
     gazetteer = json.loads((Path(__file__).parent.parent / "data" / "gazetteer.json").read_text(encoding="utf-8"))
     factions = json.loads((Path(__file__).parent.parent / "data" / "factions.json").read_text(encoding="utf-8"))
