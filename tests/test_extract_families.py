@@ -1,4 +1,4 @@
-"""Rule families added for real reports (extractor 1.7), each with invented sentences about
+"""Rule families added for real reports (extractor 1.7; 1.8 from the section marked below), each with invented sentences about
 several crossings: unit fixtures that pin the behaviour, not evidence that it generalises
 (that is tests/test_extract_real_corpus.py)."""
 from __future__ import annotations

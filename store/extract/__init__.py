@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from store.extract.pipeline import extract
 
-EXTRACTOR_VERSION = "1.7"
+EXTRACTOR_VERSION = "1.8"
 
 
 @dataclass
