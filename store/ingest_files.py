@@ -29,22 +29,47 @@ def special(path: Path) -> str | None:
     except OSError as err:
         if os.path.islink(path):
             return f"a symbolic link that leads nowhere ({err.strerror})"
-        return None
+        if isinstance(err, FileNotFoundError):
+            return None
+        return f"cannot be opened ({err.strerror or err})"  # a name too long for the system, a folder we may not enter
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
     return f"{kind_of(mode)}, not a report file"
 
 
+def walk(folder: Path, passed_over: list[tuple[str, str]]) -> list[Path]:
+    """Every path under `folder` bar hidden ones, sorted; symbolic links are listed, never walked into.
+
+    A stack, not recursion (`Path.rglob` gave up on a folder nested 1,000 deep and so lost the
+    whole folder): a folder that cannot be opened (unreadable, a name too long for the system)
+    is one line in `passed_over`, and the rest of the walk goes on.
+    """
+    found, stack = [], [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = [entry for entry in entries if not entry.name.startswith(".")]
+        except OSError as err:
+            passed_over.append((str(current), f"cannot read the folder ({err.strerror or err})"))
+            continue
+        for entry in listed:
+            found.append(Path(entry.path))
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+            except OSError:
+                continue
+    return sorted(found)
+
+
 def _folder_files(folder: Path, passed_over: list[tuple[str, str]]) -> list[Path]:
     """The report files under the folder bar hidden ones; other files are passed over, with the reason."""
     files = []
-    try:
-        found = sorted(folder.rglob("*"))
-    except (OSError, RecursionError) as err:
-        passed_over.append((str(folder), f"cannot walk the folder ({getattr(err, 'strerror', None) or 'nested too deeply'})"))
-        return files
+    found = walk(folder, passed_over)
+    said = {name for name, _ in passed_over}  # a folder the walk could not open is said once
     for path in found:
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+        if str(path) in said:
             continue
         why = special(path)
         if why:

@@ -44,9 +44,14 @@ def is_stale(article: dict, current: str | None = None) -> bool:
     return _version(read_by) < _version(current)
 
 
-def stale_articles(store) -> list[dict]:
-    """The articles an older extractor read, in shard order (texts load a shard at a time)."""
-    return sorted((a for a in store.articles() if is_stale(a)), key=lambda a: a["id"])
+def stale_articles(store, repair: bool = False) -> list[dict]:
+    """The articles an older extractor read, in shard order (texts load a shard at a time).
+
+    With `repair`, also those whose events are off their stored text (an update an older
+    version had cut short: `Store.torn_articles`, which reads every text).
+    """
+    torn = set(store.torn_articles()) if repair else set()
+    return sorted((a for a in store.articles() if is_stale(a) or a["id"] in torn), key=lambda a: a["id"])
 
 
 def reread_input(published: str | None, text: str) -> str:
@@ -78,6 +83,7 @@ class RereadSummary:
     decisions_kept: int = 0
     orphaned: int = 0
     left: int = 0  # stale articles not reached (stopped part way)
+    repaired: list[str] = field(default_factory=list)  # re-read because their events were off their text
     version: str = EXTRACTOR_VERSION
 
     def lines(self) -> list[str]:
@@ -86,6 +92,9 @@ class RereadSummary:
             f"-{self.removed} events; notes kept: {self.notes_kept}, orphaned: {self.orphaned}"
         )
         out = [first]
+        if self.repaired:
+            out.append(f"{len(self.repaired)} of them re-read because their events were off their stored text "
+                       f"(an update cut short): {', '.join(self.repaired[:3])}{' …' if len(self.repaired) > 3 else ''}")
         if self.left:
             out.append(f"{self.left} reports not re-read yet (stopped); the next re-read finishes them")
         out += [f"not re-read {name}: {reason}" for name, reason in self.failed]
@@ -120,17 +129,22 @@ def _overlay_ids(store, articles: list[dict]) -> tuple[dict[str, set[str]], set[
     return by_article, noted, decided
 
 
-def reread_stale(store, progress=None, workers: int | None = None, stop=None, commit_every: int = COMMIT_EVERY) -> RereadSummary:
+def reread_stale(store, progress=None, workers: int | None = None, stop=None, commit_every: int = COMMIT_EVERY,
+                 repair: bool = False) -> RereadSummary:
     """Re-extract every stale article from its stored text; `progress(done, total, name)` as it goes.
 
     `stop()` returning True ends it early: what was extracted is written, the rest stays
     stale (`summary.left`). A failed extraction or unreadable text is reported and the
-    article left as it was; the others go in.
+    article left as it was; the others go in. `repair` re-reads the articles whose events
+    are off their text too (`stale_articles`).
     """
     if store.readonly:
         raise StoreLocked(f"cannot re-read: {store.folder} is read-only ({store.readonly_reason})")
     summary = RereadSummary()
-    articles = stale_articles(store)
+    articles = stale_articles(store, repair=repair)
+    summary.repaired = [a.get("name") or a["id"] for a in articles if not is_stale(a)]
+    if repair:  # a shard that does not read cannot be checked: say so once per shard
+        summary.failed += store.unreadable_texts()
     if not articles:
         return summary
     old_ids, noted, decided = _overlay_ids(store, articles)

@@ -88,10 +88,30 @@ def leave_now(code: int) -> NoReturn:
     os._exit(code)
 
 
+async def until_ended(app, steps) -> None:
+    """Run `steps` unless the app ends first (an error stopped it): Textual waits for its autopilot
+    before it returns, so an autopilot waiting on a stopped app would hang the command for ever."""
+    import asyncio
+
+    async def ended() -> None:
+        while app.return_code is None:
+            await asyncio.sleep(0.05)
+
+    driving, watching = asyncio.ensure_future(steps), asyncio.ensure_future(ended())
+    done, _ = await asyncio.wait({driving, watching}, return_when=asyncio.FIRST_COMPLETED)
+    for task in (driving, watching):
+        task.cancel()
+    if driving in done:
+        driving.result()
+
+
 def screenshot(app, path: Path, size: tuple[int, int], keys: list[str]) -> int:
     """Start headless, wait for the store, press `keys`, save an SVG of the screen, exit."""
 
     async def drive(pilot) -> None:
+        await until_ended(app, steps(pilot))
+
+    async def steps(pilot) -> None:
         await app.ready.wait()
         await pilot.pause()
         for key in keys:
@@ -107,6 +127,9 @@ def screenshot(app, path: Path, size: tuple[int, int], keys: list[str]) -> int:
     app.run(headless=True, size=size, auto_pilot=drive)
     if app.failed:
         print(f"crosswatch: {app.failed}", file=sys.stderr)
+        return 1
+    if app.return_code:
+        print(f"crosswatch: the browser stopped on an error; no screenshot saved to {path}", file=sys.stderr)
         return 1
     print(f"saved {path}")
     return 0

@@ -5,6 +5,7 @@ decisions change all the time; each is one appended, fsynced journal line.
 """
 from __future__ import annotations
 
+import errno
 import gc
 import subprocess
 import sys
@@ -26,13 +27,26 @@ from .records import ArticleRecord
 from .schema import read_meta, store_state, write_meta
 from .serve import serve_all, serve_snapshot
 from .snapshot import SNAPSHOT_MIN_EVENTS, read_snapshot, write_snapshot
+from .textcheck import TextChecks
 from .writes import CorpusWrites
 
 LOCK_FILE = ".lock"
+LOCK_TAKEN = "another Crosswatch process has this store open; read-only here"
 
 
-class Store(AnalystWork, CorpusWrites):
-    """See ARCHITECTURE.md, "The store". Notes and decisions: `AnalystWork`; ingest writes: `CorpusWrites`."""
+def _unwritable(folder: Path, err: OSError) -> str:
+    """Why a store whose lock cannot be taken opens read-only: a read-only file system or a folder
+    we may not write reads as well as any; anything else (a folder where `.lock` should be) is refused."""
+    if err.errno == errno.EROFS:
+        return f"{folder} is on a read-only file system"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return f"no permission to write in {folder}"
+    raise StoreError(f"{folder / LOCK_FILE}: cannot lock the store ({err.strerror})") from None
+
+
+class Store(AnalystWork, CorpusWrites, TextChecks):
+    """See ARCHITECTURE.md, "The store". Notes and decisions: `AnalystWork`; ingest writes: `CorpusWrites`;
+    whether an article's events may be lit on its stored text: `TextChecks`."""
 
     def __init__(self, folder: Path, readonly: bool, lock: FileLock | None, readonly_reason: str | None):
         self.folder = folder
@@ -43,7 +57,9 @@ class Store(AnalystWork, CorpusWrites):
         self.analyst = analyst_name()
         self.meta = read_meta(folder)
         self._corpus = Corpus(folder, readonly)
+        self.recovered = self._corpus.settle()  # writes a kill cut short: finished or undone, one line each
         self._texts = TextCache(self._corpus)
+        self._checked: dict[str, tuple[int, bool, str | None]] = {}  # article id -> (texts.loads, readable, problem)
         # 100,000 new dicts would set off full garbage collections over and over while
         # loading, and every later full collection would walk them all again. They hold
         # no reference cycles, so they are loaded with the collector off and then moved
@@ -53,7 +69,7 @@ class Store(AnalystWork, CorpusWrites):
         try:
             self._journal = Journal(folder, readonly)
             self._events: dict[str, dict] = {}
-            snapshot = read_snapshot(folder)
+            snapshot = None if self._corpus.pending else read_snapshot(folder)  # a cut write read in memory: from the shards
             self.from_snapshot = snapshot is not None
             if snapshot is not None:
                 docs, events, ids, by_article = snapshot
@@ -137,9 +153,9 @@ class Store(AnalystWork, CorpusWrites):
                 lock.acquire()
             except Timeout:
                 lock, readonly = None, True
-                reason = "another Crosswatch process has this store open; read-only here"
+                reason = LOCK_TAKEN
             except OSError as err:
-                raise StoreError(f"{folder / LOCK_FILE}: cannot lock the store ({err.strerror})") from None
+                lock, readonly, reason = None, True, _unwritable(folder, err)
         try:
             if store_state(folder) == "new":  # again under the lock: only an empty folder gets a store.json
                 if readonly:
@@ -188,6 +204,11 @@ class Store(AnalystWork, CorpusWrites):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @property
+    def lock_taken(self) -> bool:
+        """Read-only because another process writes it (not a read-only disk, nor a request)."""
+        return self.readonly_reason == LOCK_TAKEN
 
     def _check_writable(self, action: str) -> None:
         if self.readonly:

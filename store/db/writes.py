@@ -82,6 +82,7 @@ class CorpusWrites:
         replaced = {meta["id"] for meta, _, _ in updates}
         for shard in {shard_of(article_id) for article_id in replaced}:
             self._texts.forget(shard)
+        self._checked.clear()  # a shard's texts were read again: every answer about them may change
         overlay = self._journal.overlay
         with self._index.lock:
             for event_id in [eid for eid, e in self._events.items() if e["article_id"] in replaced]:

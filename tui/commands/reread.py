@@ -6,7 +6,7 @@ import sys
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("reread", help="re-read stored reports with this version's extractor (after an upgrade)")
+    parser = subparsers.add_parser("reread", help="re-read stored reports with this version's extractor (after an upgrade), and any an interrupted update left off their text")
     parser.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS, help="store folder (default: $CROSSWATCH_STORE or the user data folder)")
     parser.add_argument("--workers", type=int, default=None, metavar="N", help="extraction processes (default: one per core)")
     parser.set_defaults(run=run)
@@ -31,7 +31,7 @@ def run(args) -> int:
         print(f"crosswatch reread: no store at {safe_line(str(folder))}; nothing to re-read", file=sys.stderr)
         return 1
     try:
-        summary = run_on_store("reread", folder, lambda store, progress: reread_stale(store, progress=progress, workers=args.workers))
+        summary = run_on_store("reread", folder, lambda store, progress: reread_stale(store, progress=progress, workers=args.workers, repair=True))
     except JobRefused:
         return 1
     if not summary.reread and not summary.failed:

@@ -40,8 +40,10 @@ def run_on_store(command: str, folder: Path, job: Callable):
     try:
         with Store.open(folder) as store:
             if store.readonly:
-                raise _refuse(command, f"{safe_line(str(folder))} is read-only ({store.readonly_reason}); "
-                                       "close the other window and retry")
+                retry = "close the other window and retry" if store.lock_taken else "nothing was written"
+                raise _refuse(command, f"{safe_line(str(folder))} is read-only ({safe_line(store.readonly_reason)}); {retry}")
+            for line in store.recovered:  # updates a kill cut short, finished or undone on open
+                print(f"crosswatch {command}: {safe_line(line)}", file=sys.stderr)
             bar, progress = progress_bar()
             try:
                 result = job(store, progress)
