@@ -17,10 +17,14 @@ browser's status child and `crosswatch status` make it, from the store's records
 - with its prints and verdicts but not the answer: every pair compared again, no text read;
 - lacking 1% of the texts, as after an ingest of 100 reports: those texts, and the ones
   they must be compared with exactly, read.
-And the whole `crosswatch status` command timed as a process, twice (the first run writes
-the store's print book when it has none; the status child of the timeline figures below
-has usually written it already), and the first status in a fresh process as the status
-child makes it (slower than in this warmed-up process: its memory is new).
+And, as processes (medians of `--process-runs`), the whole `crosswatch status` command and the
+browser's status child (spawned -> its first answer): on the store unchanged since the last
+status (the kept answer, store.status_kept), right after a decision written to the store (the
+kept answers caught up, store.status_catch_up) and, as baseline, with nothing kept (everything
+worked out, as every run was before answers were kept); with `--baseline-tree DIR` (another
+checkout, e.g. `git archive HEAD | tar -x -C DIR` before a change) that checkout's command and
+child too, interleaved on the same store; then the first status in a fresh process from the
+engine alone (slower than in this warmed-up process: its memory is new).
 
 Then two figures beside their baselines:
 - a dense crossing: bench/big_article.py's report (9,260 captures of Al Waleed dated to one
@@ -31,11 +35,12 @@ Then two figures beside their baselines:
   events, and the engine in this process, as a feed thread would), beside the way it was
   opened before: an engine built over only that crossing's events and articles.
 
-    python bench/status.py [--store DIR] [--articles 10000] [--decisions 15]
+    python bench/status.py [--store DIR] [--articles 10000] [--decisions 25] [--process-runs 5] [--baseline-tree DIR]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -55,15 +60,18 @@ from store.db import Store  # noqa: E402
 from store.db.schema import has_store  # noqa: E402
 import store.status as status_module  # noqa: E402
 from store.contest import disputing, disputing_pairwise  # noqa: E402
-from store.db.prints import prints_path, read_prints, write_prints  # noqa: E402
+from store.db.prints import read_prints, write_prints  # noqa: E402
 from store.print_book import PrintBook  # noqa: E402
 from store.sources import syndication  # noqa: E402
 from store.status import StatusEngine, compute_status  # noqa: E402
+from store.status_kept import kept_path  # noqa: E402
 from store.status_timeline import crossing_timeline  # noqa: E402
 from tui.screens.status_feed import StatusFeed  # noqa: E402
 
 TARGET_MS = 100.0
 FULL_TARGET_S = 2.0
+CLI_TARGET_S = 2.0  # issue 11: `crosswatch status` as a process
+PANE_TARGET_S = 1.5  # issue 11: the status pane filled, after the data shows
 
 
 def timed(fn, *args):
@@ -81,10 +89,12 @@ def cpu_timed(fn, *args):
 
 def open_store(folder: Path, articles: int) -> Store:
     if has_store(folder) and Store.open(folder, readonly=True).count():
-        return Store.open(folder)
-    print(f"building the synthetic store in {folder} ({articles} articles) …", flush=True)
-    ms, store = timed(build_store, folder, articles)
-    print(f"  built in {ms / 1000:.1f} s")
+        store = Store.open(folder)
+    else:
+        print(f"building the synthetic store in {folder} ({articles} articles) …", flush=True)
+        ms, store = timed(build_store, folder, articles)
+        print(f"  built in {ms / 1000:.1f} s")
+    store.keep_snapshot(wait=True)  # opened from its snapshot, as after `crosswatch ingest` or the browser's first open
     return store
 
 
@@ -95,7 +105,14 @@ def main() -> int:
     parser.add_argument("--decisions", type=int, default=25)
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--baseline-runs", type=int, default=3)
+    parser.add_argument("--process-runs", type=int, default=5, help="runs of each process figure (medians)")
+    parser.add_argument("--baseline-tree", type=Path, help="another checkout (e.g. `git archive HEAD | tar -x -C DIR`) "
+                        "whose command and status child are timed too, on the same store")
     args = parser.parse_args()
+    # pip compiles the package when it installs it; a checkout run with PYTHONDONTWRITEBYTECODE would
+    # otherwise compile every module of ours in every timed process (as bench/tui.py does too)
+    for tree in (REPO, *([args.baseline_tree] if args.baseline_tree else [])):
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "store"), str(tree / "tui")], check=True)
 
     store = open_store(args.store, args.articles)
     ms_articles, articles = timed(lambda: [  # by id: texts are sharded by id, so each shard is read once
@@ -181,15 +198,18 @@ def main() -> int:
     print(f"{'from the store records, book without the answer (any change)':<58}{ms_pairs:>12.1f}")
     print(f"{'  syndicated copies from its prints and verdicts':<58}{ms_copies_pairs:>12.1f}")
     print(f"{'from the store records, book lacking 1% of the texts':<58}{ms_ingest:>12.1f}")
-    had_book = prints_path(args.store).exists()  # the status child of the timeline figures writes it
-    cli_first = cli_ms(args.store)
-    cli_again = cli_ms(args.store)
-    first_label = "print book current" if had_book else "no print book yet: writes it"
-    print(f"{'crosswatch status --store (whole process, table)':<58}")
-    print(f"{'  first run here (' + first_label + ')':<58}{cli_first:>12.1f}")
-    print(f"{'  again (print book current)':<58}{cli_again:>12.1f}")
+    runs = process_figures(args.store, args.process_runs, args.baseline_tree)
+    for name, label in (("cli", "crosswatch status --store (whole process, table)"),
+                        ("json", "crosswatch status --format json (whole process)"),
+                        ("child", "status child (browser from 20k events): spawn -> answer")):
+        print(f"{label + ', median of ' + str(args.process_runs):<58}{'ms':>12}")
+        print(f"{'  nothing changed since the last status (kept answer)':<58}{runs[name + '_kept']:>12.1f}")
+        print(f"{'  right after a decision (kept answers caught up)':<58}{runs[name + '_decided']:>12.1f}")
+        print(f"{'  baseline: nothing kept (all worked out, as every run was)':<58}{runs[name + '_scratch']:>12.1f}")
+        if args.baseline_tree is not None:
+            print(f"{'  baseline: the checkout in --baseline-tree, same store':<58}{runs[name + '_tree']:>12.1f}")
     fresh_open, fresh_status = fresh_ms(args.store)
-    print(f"{'first status in a fresh process (the status child), book current':<58}{fresh_status:>12.1f}")
+    print(f"{'first status in a fresh process (engine alone), book current':<58}{fresh_status:>12.1f}")
     print(f"{'  (its store open before that, for scale)':<58}{fresh_open:>12.1f}")
     print()
     dense = dense_figures()
@@ -210,7 +230,14 @@ def main() -> int:
           + ("MET" if inc <= TARGET_MS else "NOT MET") + f"; load average during the run: {load:.1f} on {os.cpu_count()} cores")
     print(f"first full status (store records, print book current): {ms_kept / 1000:.2f} s, without the book "
           f"{first / 1000:.2f} s; target <= {FULL_TARGET_S:.0f} s (wall): " + ("MET" if full_met else "NOT MET"))
-    return 0 if inc <= TARGET_MS and full_met else 1
+    cli_met = max(runs["cli_kept"], runs["cli_decided"]) < CLI_TARGET_S * 1000
+    print(f"crosswatch status process: {runs['cli_kept'] / 1000:.2f} s when nothing changed, {runs['cli_decided'] / 1000:.2f} s "
+          f"after a decision, {runs['cli_scratch'] / 1000:.2f} s with nothing kept (baseline); target < {CLI_TARGET_S:.0f} s: "
+          + ("MET" if cli_met else "NOT MET") + ("" if runs["cli_scratch"] < CLI_TARGET_S * 1000 else " (not with nothing kept)"))
+    print(f"status child's first answer: {runs['child_kept'] / 1000:.2f} s when nothing changed, "
+          f"{runs['child_decided'] / 1000:.2f} s after a decision, {runs['child_scratch'] / 1000:.2f} s with nothing kept "
+          f"(pane target <= {PANE_TARGET_S} s after the data shows: bench/tui.py measures the pane)")
+    return 0 if inc <= TARGET_MS and full_met and cli_met else 1
 
 
 def without(book: PrintBook, gone: set) -> PrintBook:
@@ -326,29 +353,92 @@ def timeline_figures(store, events: list[dict], engine: StatusEngine) -> dict:
 
 FRESH = """
 import sys, time
-from store.db import Store
-from store.status import StatusEngine
+from store.quiet_gc import collector_paused
+from store.status import engine_for
+from tui.screens.status_process import _open
 start = time.perf_counter()
-with Store.open(sys.argv[1], readonly=True) as store:
+with collector_paused(), _open(sys.argv[1]) as store:
     opened = time.perf_counter()
-    StatusEngine(store.articles()).load(store.events()).status()
+    engine_for(store).status()
 print(opened - start, time.perf_counter() - opened)
 """
 
 
 def fresh_ms(folder: Path) -> tuple[float, float]:
-    """(open ms, first status ms) in a fresh process, as the browser's status child makes them (after its imports)."""
+    """(open ms, first status ms) in a fresh process, as the browser's status child makes them when nothing is kept
+    (after its imports): the store opened without its filters' index thread, the engine with the store's print book."""
     out = subprocess.run([sys.executable, "-c", FRESH, str(folder)], cwd=REPO, capture_output=True, text=True, check=True)
     opened, status = map(float, out.stdout.split())
     return opened * 1000, status * 1000
 
 
-def cli_ms(folder: Path) -> float:
-    """`crosswatch status` in a fresh process: open, read texts, build the engine, print."""
+def in_tree(tree: Path | None) -> dict:
+    """subprocess arguments running this checkout, or another one (`--baseline-tree`: e.g. `git archive HEAD`)."""
+    tree = tree or REPO
+    return {"cwd": tree, "env": dict(os.environ, PYTHONPATH=str(tree))}
+
+
+def cli_ms(folder: Path, *extra: str, tree: Path | None = None) -> float:
+    """`crosswatch status` in a fresh process, from spawning it to its end."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "tui.cli", "status", "--store", str(folder)], cwd=REPO,
+    subprocess.run([sys.executable, "-m", "tui.cli", "status", "--store", str(folder), *extra], **in_tree(tree),
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     return (time.perf_counter() - start) * 1000
+
+
+def child_ms(folder: Path, tree: Path | None = None) -> float:
+    """The browser's status child (tui.screens.status_process): from spawning it to its first answer."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "tui.screens.status_process", str(folder)], **in_tree(tree),
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        child.stdin.write('{"as_of": null, "changed": []}\n')
+        child.stdin.flush()
+        answer = json.loads(child.stdout.readline())
+        elapsed = (time.perf_counter() - start) * 1000
+        child.stdin.close()  # as the browser quitting: the child keeps what it worked out, then ends
+        child.wait(600)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    if "posts" not in answer:
+        raise SystemExit(f"the status child failed: {answer}")
+    return elapsed
+
+
+def toggle_decision(folder: Path, state: dict) -> None:
+    """A decision written to the store (or undone): what an analyst does between two statuses."""
+    with Store.open(folder) as store:
+        if state.get("event") is None:
+            state["event"] = next(e["id"] for e in store.events() if e.get("decision") is None)
+            store.decide(state["event"], "rejected")
+        else:
+            store.undo()
+            state["event"] = None
+
+
+def process_figures(folder: Path, runs: int, baseline_tree: Path | None = None) -> dict:
+    """Medians of `crosswatch status` and the status child's first answer: with the store unchanged since the last
+    status (its answer kept: store.status_kept), right after a decision (the kept answers caught up:
+    store.status_catch_up), and as baseline with nothing kept (everything worked out, as every run was before);
+    with `baseline_tree`, also that checkout's command and child (`*_tree`), interleaved with these."""
+    figures: dict[str, list[float]] = {}
+    state: dict = {}
+    for _ in range(runs):
+        for name, measure in (("cli", lambda **k: cli_ms(folder, **k)),
+                              ("json", lambda **k: cli_ms(folder, "--format", "json", **k)),
+                              ("child", lambda **k: child_ms(folder, **k))):
+            if baseline_tree is not None:
+                figures.setdefault(name + "_tree", []).append(measure(tree=baseline_tree))
+            kept_path(folder).unlink(missing_ok=True)
+            figures.setdefault(name + "_scratch", []).append(measure())
+            toggle_decision(folder, state)
+            figures.setdefault(name + "_decided", []).append(measure())
+            figures.setdefault(name + "_kept", []).append(measure())
+    if state.get("event") is not None:  # leave the bench store as it was
+        toggle_decision(folder, state)
+    return {name: statistics.median(values) for name, values in figures.items()}
 
 
 if __name__ == "__main__":

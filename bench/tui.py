@@ -11,6 +11,12 @@ Figures (medians of `--runs` fresh processes, wall clock from spawning the proce
   the same (target: data <= 1.0 s), opening from its snapshot (store/db/snapshot.py, as
   every open after the first does) and, beside it, from the JSON shards alone (the first
   open after an ingest from elsewhere, or with no snapshot);
+- the status pane on that store: from the data shown to the first frame painted with the
+  pane's first answer (target <= 1.5 s; "in the table": when the answer reached it), with
+  the store unchanged since the last status (its answer kept: store.status_kept), right
+  after a decision written to the store (the kept answers caught up: store.status_catch_up)
+  and, as baseline, with nothing kept (the status child works everything out, as every
+  open did before);
 - filter keystroke -> repaint on the 100,000-event store: typing into `/` search, each key
   timed from the press until the screen has processed it and repainted (target <= 50 ms),
   and moving the cursor with `j`. Also with the status engine still loading in the background;
@@ -88,10 +94,26 @@ def child_crosswatch(store: str, snapshot: bool = True) -> dict:
             self.call_after_refresh(lambda: times.setdefault("first_paint", _since_spawn()))
 
     app = Timed(Path(store))
+    frames: list[float] = []  # when each frame went to the (headless) driver
+    display = app._display
+
+    def timed_display(*args, **kwargs):
+        result = display(*args, **kwargs)
+        frames.append(_since_spawn())
+        return result
+
+    app._display = timed_display
 
     async def drive(pilot) -> None:
         await app.ready.wait()  # set once the main screen has painted the store's data
         times["data"] = _since_spawn()
+        while not getattr(app.screen, "status_shown", 0):  # the status pane's first answer, in its table
+            await asyncio.sleep(0.005)
+        times["status_in"] = _since_spawn()
+        while not frames or frames[-1] < times["status_in"]:  # and the first frame painted with it
+            await asyncio.sleep(0.005)
+        times["status"] = next(t for t in frames if t >= times["status_in"])
+        times["pane"], times["pane_in"] = times["status"] - times["data"], times["status_in"] - times["data"]
         await pilot.pause()
         times["events"] = len(app.events)
         app.exit()
@@ -116,9 +138,43 @@ def run_child(kind: str, store: str | None = None) -> dict:
     return result
 
 
-def medians(kind: str, runs: int, store: str | None = None) -> dict:
-    results = [run_child(kind, store) for _ in range(runs)]
+def medians(kind: str, runs: int, store: str | None = None, before=None) -> dict:
+    """Medians over `runs` fresh processes; `before()` runs ahead of each (untimed)."""
+    results = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        results.append(run_child(kind, store))
     return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
+def kept_path(folder: str) -> Path:
+    from store.status_kept import kept_path as path
+
+    return path(Path(folder))
+
+
+def decision_toggler(folder: str):
+    """Each call writes a decision to the store, or undoes the last one: the status kept for the store's
+    files (store.status_kept) no longer fits, as after an analyst's session."""
+    state: dict = {}
+
+    def toggle() -> None:
+        from store.db import Store
+
+        with Store.open(folder) as store:
+            if state.get("event") is None:
+                state["event"] = next(e["id"] for e in store.events() if e.get("decision") is None)
+                store.decide(state["event"], "rejected")
+            else:
+                store.undo()
+                state["event"] = None
+
+    def restore() -> None:
+        if state.get("event") is not None:
+            toggle()
+
+    return toggle, restore
 
 
 # -- keystrokes, in process -------------------------------------------------------------------
@@ -265,6 +321,12 @@ def ensure_big(folder: Path, articles: int) -> Path:
     return folder
 
 
+def status_command(folder: str) -> None:
+    """`crosswatch status` on the store (untimed): its answer kept, as any status leaves it (store.status_kept)."""
+    subprocess.run([sys.executable, "-m", "tui.cli", "status", "--store", str(folder)], cwd=REPO,
+                   stdout=subprocess.DEVNULL, check=True)
+
+
 def bundled_store(folder: Path) -> Path:
     from store.db import Store
 
@@ -297,7 +359,11 @@ def main() -> int:
         big = str(ensure_big(Path(args.big), args.articles))
         bare = medians("bare", args.runs)
         cw_small = medians("crosswatch", args.runs, small)
-        cw_big = medians("crosswatch", args.runs, big)
+        cw_big = medians("crosswatch", args.runs, big, before=lambda: status_command(big))
+        toggle, restore = decision_toggler(big)
+        cw_decided = medians("crosswatch", args.runs, big, before=lambda: (status_command(big), toggle()))
+        restore()
+        cw_scratch = medians("crosswatch", args.runs, big, before=lambda: kept_path(big).unlink(missing_ok=True))
         cw_shards = medians("crosswatch-shards", args.runs, big)
         typing_bare = asyncio.run(bare_keystrokes())
         keys_loading = asyncio.run(keystrokes(big, wait_status=False))
@@ -305,20 +371,28 @@ def main() -> int:
         quitting = quit_seconds(big, 3)
 
     print(f"\nmedians of {args.runs} fresh processes, {SIZE[0]}x{SIZE[1]}, headless; seconds from spawning the process")
-    print(f"{'':34} {'first paint':>12} {'data shown':>11} {'exit':>7}")
+    print(f"{'':34} {'first paint':>12} {'data shown':>11} {'status pane':>12} {'exit':>7}")
     rows = (
         ("bare Textual app (DataTable 50)", bare),
         ("crosswatch, bundled store", cw_small),
         (f"crosswatch, {int(cw_big['events']):,} events", cw_big),
+        ("  the same, right after a decision", cw_decided),
+        ("  the same, no status kept", cw_scratch),
         ("  the same, from the shards alone", cw_shards),
     )
     for label, r in rows:
-        print(f"{label:34} {r['first_paint']:12.3f} {r['data']:11.3f} {r['exit']:7.3f}")
+        pane = f"{r['status']:12.3f}" if "status" in r else f"{'-':>12}"
+        print(f"{label:34} {r['first_paint']:12.3f} {r['data']:11.3f} {pane} {r['exit']:7.3f}")
     ratio_paint = cw_small["first_paint"] / bare["first_paint"]
     ratio_data = cw_small["data"] / bare["data"]
     print(f"\nbundled store vs bare: first paint {ratio_paint:.2f}x, data shown {ratio_data:.2f}x (target <= 1.5x)")
     print(f"100k store: first paint {cw_big['first_paint']:.3f} s, data shown {cw_big['data']:.3f} s (target <= 1.0 s); "
           f"from the shards alone {cw_shards['data']:.3f} s")
+    print(f"100k store, status pane painted after the data shows (target <= 1.5 s): {cw_big['pane']:.3f} s with the store "
+          f"unchanged since the last status (its answer in the table after {cw_big['pane_in']:.3f} s); "
+          f"{cw_decided['pane']:.3f} s right after a decision (in the table after {cw_decided['pane_in']:.3f} s); "
+          f"baseline, nothing kept (all worked out, as every open was before): {cw_scratch['pane']:.3f} s "
+          f"(in the table after {cw_scratch['pane_in']:.3f} s)")
     for label, keys in (("right after opening (status and indexes still building)", keys_loading), ("steady state", keys_steady)):
         print(
             f"100k store, keystroke -> repaint, {label}: search median {keys['search_median_ms']:.1f} ms, "

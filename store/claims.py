@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -111,16 +112,27 @@ def effective(event: dict, bound: date | None = None) -> tuple[date, int] | None
 
 
 def make_claim(event: dict, source: str, bound: date | None = None) -> Claim | None:
-    when = effective(event, bound)
-    if when is None:
-        return None
     get = event.get
+    day = parse_day(get("date"))
+    if day is not None:  # dated (most events): what `effective` gives, without a second look
+        tier = 1
+    else:
+        when = effective(event, bound)
+        if when is None:
+            return None
+        day, tier = when
     speaker = get("source")
     if speaker is not None:
-        speaker = speaker.strip().lower() if isinstance(speaker, str) and speaker.strip() else None
+        speaker = _speaker(speaker) if isinstance(speaker, str) else None
     # in field order: event_id, type, actor, side, day, tier, source, speaker, hedged
     return _new_claim(Claim, (event["id"], get("type") or "", get("actor") or None, get("side") or None,
-                              when[0], when[1], source, speaker, bool(get("hedged"))))
+                              day, tier, source, speaker, bool(get("hedged"))))
+
+
+@lru_cache(maxsize=4096)
+def _speaker(text: str) -> str | None:
+    """Who a report quotes, as compared (lower case); None for blank text. 100,000 events quote a few hundred."""
+    return text.strip().lower() if text.strip() else None
 
 
 _new_claim = tuple.__new__  # = Claim(...) without the namedtuple's Python-level __new__ (100,000 calls)

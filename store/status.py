@@ -23,6 +23,10 @@ claims sorted once, a dated report's incident grouped from its own day's reports
 with the cyclic garbage collector paused (store.quiet_gc). Finding syndicated copies in
 the texts (store.sources) was two thirds of that at 100,000 events; a store keeps what it
 learnt (store.print_book, cache/prints.marshal), so a status reads texts only for new ones.
+The answers themselves are kept too (store.status_kept, cache/status.marshal): a status of an
+unchanged store builds no engine, and after notes and decisions only the crossings they
+touch are worked out again (store.status_catch_up, with `status(as_of, crossings)` and
+`change_days(crossings)` here).
 """
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ from datetime import date
 
 from .actors import compatible
 from .bounds import bounded_days, relative_span
-from .claims import Claim, claims_by_post, make_claim, parse_day
+from .claims import Claim, claims_by_post, effective, make_claim, parse_day
 from .contest import disputing
 from .counted import counts as event_counts
 from .crossing_posts import posts_of
@@ -45,6 +49,12 @@ from .print_book import PrintBook
 from .quiet_gc import collector_paused
 from .sources import source_groups, syndication
 from .status_rules import status_rules
+
+
+def _odd_date(event: dict) -> bool:
+    """Dated by text that is no day, and told relative to the event before (see StatusEngine.change_dates)."""
+    day = event.get("date")
+    return bool(day) and parse_day(day) is None and relative_span(event.get("date_text")) is not None
 
 
 def _iso(day: date | None) -> str | None:
@@ -94,6 +104,7 @@ class StatusEngine:
         self._answers: dict[str, dict[date, list[dict]]] = {}  # crossing -> as_of -> its posts
         self._newest: date | None | bool = False  # False: not computed yet
         self._pins: dict[str, dict[str, str]] = {}  # crossing -> store.ousted pins its histories were built with
+        self._odd_dates: set[str] = set()  # counted events dated by text that is no day, told relative to another
 
     # -- keeping the events --------------------------------------------------
     def load(self, events: list[dict]) -> StatusEngine:
@@ -103,13 +114,13 @@ class StatusEngine:
     def _load(self, events: list[dict]) -> StatusEngine:
         for cache in (self.events, self.by_crossing, self._histories, self._incidents, self._incidents_by_type,
                       self._claims, self._counted, self._seen, self._dirty, self._kind_ids, self._by_article,
-                      self._bounds, self._answers):
+                      self._bounds, self._answers, self._odd_dates):
             cache.clear()
         self._newest = False
         # what _add does for one event, for all of them at once, and their claims while each event
         # is at hand (one pass over 100,000 dicts scattered in memory, not two)
         by_id, by_article, by_crossing = self.events, self._by_article, self.by_crossing
-        seen, counted, kind_ids = self._seen, self._counted, self._kind_ids
+        seen, counted, kind_ids, odd = self._seen, self._counted, self._kind_ids, self._odd_dates
         claims, source_of, bounded_later = self._claims, self.source_of, []
         for event in events:
             event_id, get = event["id"], event.get
@@ -125,8 +136,10 @@ class StatusEngine:
             seen[event_id] = (crossing, kind, int(counts))
             if not counts:
                 claims[event_id] = None
-            elif get("date") or relative_span(get("date_text")) is None:  # `claim` without a bound
+            elif (day := get("date")) or relative_span(get("date_text")) is None:  # `claim` without a bound
                 claims[event_id] = make_claim(event, source_of.get(article) or f"article:{article}", None)
+                if day and parse_day(day) is None and _odd_date(event):
+                    odd.add(event_id)
             else:  # its bound needs its article's other events
                 claims.pop(event_id, None)
                 bounded_later.append(event_id)
@@ -142,6 +155,9 @@ class StatusEngine:
             if self.counts(event):
                 self._counted[event["crossing"]] += 1
         self._seen[event["id"]] = (event.get("crossing"), event.get("type"), int(self.counts(event)))
+        self._odd_dates.discard(event["id"])
+        if _odd_date(event) and self.counts(event):
+            self._odd_dates.add(event["id"])
         if event.get("crossing"):
             self._kind_ids[(event["crossing"], event.get("type"))].add(event["id"])
 
@@ -295,6 +311,34 @@ class StatusEngine:
             self._newest = max(days) if days else None
         return self._newest
 
+    def change_dates(self) -> list[str]:
+        """store.asof.change_dates of the engine's events, from the claims (made once, not again per event)."""
+        return sorted({day for days in self.change_days().values() for day in days})
+
+    def change_days(self, crossings=None) -> dict[str, set[str]]:
+        """Per crossing (all, or these), the ISO days its counted events take effect: store.asof.change_dates by crossing.
+
+        From the claims, with one difference in how they place an event, a date that is text but no
+        day with words that tie it to the event before ("days later"): the claim counts it at
+        publication, the as-of days at its bound. Those few are placed as store.asof places them.
+        """
+        with collector_paused():
+            odd, events = self._odd_dates, self.events
+            wanted = self.by_crossing if crossings is None else {c: self.by_crossing.get(c, ()) for c in crossings}
+            out = {}
+            for crossing, ids in wanted.items():
+                made = self._claims_of(ids)  # those not made yet (after `replace`) made now
+                days = {c.day for c in made if not odd or c.event_id not in odd}
+                for event_id in odd.intersection(ids):
+                    event = events[event_id]
+                    bounds = bounded_days([events[i] for i in self._by_article.get(event.get("article_id"), ())])
+                    when = effective(event, bounds.get(event_id))
+                    if when is not None:
+                        days.add(when[0])
+                if days:
+                    out[crossing] = {day.isoformat() for day in days}
+            return out
+
     # -- answering -----------------------------------------------------------
     def post_status(self, crossing: str, history: PostHistory, as_of: date) -> dict:
         stretch, holder, support = history.state(as_of)
@@ -374,14 +418,15 @@ class StatusEngine:
             for aid, a in sorted(self.articles.items(), key=lambda kv: (kv[1].get("published") or "", kv[0]))
         ]
 
-    def status(self, as_of: date | str | None = None) -> dict:
+    def status(self, as_of: date | str | None = None, crossings=None) -> dict:
+        """The posts of every crossing (or only of `crossings`, in the same order) as of a day (default: the newest report)."""
         day = parse_day(as_of) if as_of is not None else self.newest_report()
         if as_of is not None and day is None:
             raise ValueError(f"as_of is not a date (YYYY-MM-DD): {as_of!r}")
         posts = []
         if day is not None:
             with collector_paused():
-                for crossing in self.crossings():
+                for crossing in self.crossings() if crossings is None else [c for c in self.crossings() if c in crossings]:
                     answers = self._answers.setdefault(crossing, {})
                     if day not in answers:
                         answers[day] = [self.post_status(crossing, h, day) for h in self.histories(crossing).values()]

@@ -1,4 +1,7 @@
-"""`crosswatch status [--as-of YYYY-MM-DD] --format table|json`: who holds each post of each crossing."""
+"""`crosswatch status [--as-of YYYY-MM-DD] --format table|json`: who holds each post of each crossing.
+
+The table is for people: crossings, posts and holders by name ("Al Waleed (Iraq)", "Islamic
+State", the holder as named on the as-of day); the JSON keeps the ids."""
 from __future__ import annotations
 
 import argparse
@@ -6,9 +9,9 @@ import json
 import os
 import sys
 
-COLUMNS = ("crossing", "side", "holder", "since", "open", "last_report", "sources", "incidents", "contested")
+COLUMNS = ("crossing", "post", "holder", "since", "open", "last_report", "sources", "incidents", "contested")
 SOURCES_SHOWN, ARTICLES_SHOWN = 12, 6
-HEADINGS = ("crossing", "side", "holder", "since", "open", "last report", "sources", "incidents", "contested")
+HEADINGS = ("crossing", "post", "holder", "since", "open", "last report", "sources", "incidents", "contested")
 
 
 def register(subparsers) -> None:
@@ -25,17 +28,24 @@ def _open(folder):
     from store.db import Store
     from store.db.schema import store_state
 
-    return Store.open_or_build(folder) if store_state(folder) == "new" else Store.open(folder, readonly=True)
+    class StatusStore(Store):  # a status asks for no filter: the filters' indexes are not built on a thread meanwhile
+        WARM_ON_OPEN = False
+
+    return StatusStore.open_or_build(folder) if store_state(folder) == "new" else StatusStore.open(folder, readonly=True)
 
 
-def _cell(post: dict, column: str) -> str:
+def _cell(post: dict, column: str, on: str | None = None) -> str:
+    from store.names import crossing_name, holder_text, post_label
+
     value = post.get(column)
+    if column == "crossing":
+        return crossing_name(post["crossing"])
+    if column == "post":
+        return post_label(post["crossing"], post.get("side"))
     if column == "contested":
         return "CONTESTED" if value else "-"
     if column == "holder":
-        from store.names import holder_text
-
-        text = holder_text(post, names=False)  # allies joined by "+", "(assumed)" for a state's own post
+        text = holder_text(post, on=on)  # named as on the as-of day; allies joined by "+", "(assumed)" for a state's own post
         return text or ("(none)" if post.get("since") else "(unknown)")
     return "-" if value is None else str(value)
 
@@ -43,7 +53,13 @@ def _cell(post: dict, column: str) -> str:
 def render_table(status: dict) -> str:
     from store.sanitize import safe_line
 
-    rows = [HEADINGS] + [tuple(safe_line(_cell(p, c)) for c in COLUMNS) for p in status["posts"]]
+    rows, previous = [HEADINGS], None
+    for post in status["posts"]:
+        row = [safe_line(_cell(post, column, status.get("as_of"))) for column in COLUMNS]
+        if post["crossing"] == previous:
+            row[0] = ""  # the crossing is named on its first post's row
+        previous = post["crossing"]
+        rows.append(tuple(row))
     widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
     lines = [f"as of {status['as_of'] or '(no reports)'}"]
     lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
@@ -78,27 +94,27 @@ def render_sources(marks: list[dict]) -> str:
 
 
 def run(args) -> int:
-    from store.db import StoreError
     from store.paths import resolve_store_dir
     from store.sanitize import safe_line
     from store.claims import parse_day
-    from store.status import engine_for
+    from store.status_kept import KeptStatus
 
     if args.as_of is not None and parse_day(args.as_of) is None:
         print(f"crosswatch status: --as-of {safe_line(args.as_of)!r} is not a date; use YYYY-MM-DD", file=sys.stderr)
         return 2
     folder = resolve_store_dir(getattr(args, "store", None))
-    try:
-        with _open(folder) as store:
-            engine = engine_for(store)
-            status = engine.status(args.as_of)
-            marks = engine.article_marks()
-            names = {a["id"]: a.get("name") for a in store.articles()}
-    except StoreError as err:
-        print(f"crosswatch status: {safe_line(str(err))}", file=sys.stderr)
-        return 1
-    for mark in marks:
-        mark["name"] = names.get(mark["id"])
+    kept = KeptStatus(folder)  # the answer of the last status, when the store has not changed since
+    status, marks = kept.status(args.as_of), kept.marks()
+    if status is None or marks is None:
+        from store.db import StoreError  # (the store is opened only when the answer was not kept)
+        from store.status_catch_up import status_with_marks
+
+        try:
+            with _open(folder) as store:
+                status, marks = status_with_marks(store, args.as_of, kept)
+        except StoreError as err:
+            print(f"crosswatch status: {safe_line(str(err))}", file=sys.stderr)
+            return 1
     if args.format == "json":
         text = json.dumps({**status, "articles": marks}, indent=2, ensure_ascii=False)
     else:

@@ -13,7 +13,7 @@ import threading
 from concurrent.futures import Future
 from typing import Callable, Iterable, Sequence
 
-from store.asof import change_dates, next_change, previous_change
+from store.asof import next_change, previous_change
 from store.status import StatusEngine, engine_for
 from store.status_timeline import CrossingTimeline, crossing_timeline, timeline_from_json
 
@@ -114,11 +114,11 @@ class StatusFeed:
     def _engine_here(self, changed: list[dict]) -> StatusEngine:
         if self.engine is None:
             self.engine = engine_for(self.store)  # with the store's print book: copies found without reading texts
-            self.days = change_dates(list(self.engine.events.values()))
+            self.days = self.engine.change_dates()  # (store.asof.change_dates, from the claims the engine made)
         elif changed:
             for event in changed:
                 self.engine.replace(event)
-            self.days = change_dates(list(self.engine.events.values()))
+            self.days = self.engine.change_dates()
         return self.engine
 
     def _answer_here(self, as_of: str | None, changed: list[dict]) -> tuple[str | None, list[dict]]:
