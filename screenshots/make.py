@@ -2,7 +2,7 @@
 
 A store is built once from the bundled reports (the real extraction) in a temporary
 folder; each picture starts from a fresh copy of it, presses its keys, and saves.
-The timeline picture comes from screenshots/timeline.py.
+The timeline picture comes from screenshots/timeline.py, the map's from screenshots/map.py.
 
     .venv/bin/python screenshots/make.py [--only NAME]
 """
@@ -51,7 +51,7 @@ def shoot(template: Path, work: Path, name: str, keys: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=sorted(SHOTS) + ["timeline"])
+    parser.add_argument("--only", choices=sorted(SHOTS) + ["timeline", "map"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="crosswatch-shots-") as tmp:
         template = build_store(Path(tmp) / "template")
@@ -60,6 +60,8 @@ def main() -> int:
                 shoot(template, Path(tmp), name, keys)
         if args.only in (None, "timeline") and (HERE / "timeline.py").exists():
             subprocess.run([sys.executable, str(HERE / "timeline.py"), "--store", str(template)], check=True)
+        if args.only in (None, "map") and (HERE / "map.py").exists():
+            subprocess.run([sys.executable, str(HERE / "map.py"), "--store", str(template)], check=True)
     return 0
 
 

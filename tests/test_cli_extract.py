@@ -47,7 +47,8 @@ def test_bad_files_get_one_line_each_and_the_rest_are_processed(tmp_path, bundle
 def test_table_is_readable_text(bundled_articles, capsys):
     assert main(["extract", str(bundled_articles[3]), "--format", "table"]) == 0
     out = capsys.readouterr().out
-    assert "al-waleed" in out and "captured" in out and "{" not in out
+    assert "Al Waleed" in out and "captured" in out and "{" not in out
+    assert "al-waleed" not in out and "islamic-state" not in out  # names, not ids (JSONL keeps the ids)
 
 
 def test_table_never_passes_markup_or_escapes_through(tmp_path, capsys):

@@ -64,7 +64,7 @@ def test_csv_follows_acled_habits_and_neutralises_hostile_cells(folder, capsys):
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert tuple(rows[0]) == CSV_COLUMNS
-    assert {"event_date", "time_precision", "event_type", "actor1", "location", "source", "notes"} <= set(rows[0])
+    assert {"event_date", "time_precision", "event_type", "actor1", "location", "outlet", "speaker", "notes"} <= set(rows[0])
     first = rows[0]
     assert first["notes"] == "Confirmed by the AFP wire." and first["time_precision"] in {"1", "2", "3"}
     assert first["location"] and first["crossing"] and first["sentence"]

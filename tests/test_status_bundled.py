@@ -115,8 +115,9 @@ def test_status_command_prints_json_and_table(labelled, capsys):
     assert main(["status", "--store", folder]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0] == "as of 2015-05-25"
-    waleed_iq = next(line.split() for line in table if line.startswith("al-waleed") and " iq " in line)
-    assert waleed_iq[:4] == ["al-waleed", "iq", "islamic-state", "2015-05-25"]
+    waleed_iq = next(line for line in table if "Al Waleed (Iraq)" in line)  # names for people; the JSON keeps ids
+    assert waleed_iq.startswith("Al Waleed / Al Tanf") and "  Islamic State  " in waleed_iq and "2015-05-25" in waleed_iq
+    assert "islamic-state" not in "\n".join(table) and " iq " not in "\n".join(table)
     assert "independent sources: 2" in table
     assert any(line.strip().startswith("afp:") and "004_13ff700055651627.txt (copy of 003_" in line for line in table)
 

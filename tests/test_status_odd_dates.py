@@ -90,4 +90,4 @@ async def test_the_timeline_view_draws_a_crossing_that_reaches_9999(folder):
         async with TimelineApp(store, "trebil").run_test(size=(140, 40)) as pilot:
             screen = await opened(pilot)
             lines = band_lines(screen.query_one(TimelineView))
-            assert lines[0].startswith("Trebil (iq)") and any("9999-12-" in line for line in lines)
+            assert lines[0].startswith("Trebil (Iraq)") and any("9999-12-" in line for line in lines)

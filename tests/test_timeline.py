@@ -86,7 +86,7 @@ async def test_the_timeline_is_a_picture_with_letters_ticks_contested_marks_and_
         screen = await opened(pilot)
         lines = band_lines(screen.query_one(TimelineView))
         iq_band, iq_ticks = lines[0], lines[1]
-        assert iq_band.startswith("Al Waleed (iq)") and lines[3].startswith("Al Tanf (sy)")
+        assert iq_band.startswith("Al Waleed (Iraq)") and lines[3].startswith("Al Tanf (Syria)")
         assert "I" in iq_band and "G" in iq_band and "?" in iq_band  # holders by letter, contested by ?
         assert "▲" in iq_ticks and "✕" in iq_ticks  # captures claimed, the December attack
         assert any(line.strip().startswith("2014-06-22") for line in lines)  # the axis
@@ -117,9 +117,9 @@ async def test_moving_to_the_other_post_keeps_the_time(store):
         screen = await opened(pilot)
         await pilot.press("left", "left")  # the contested stretch of the Iraqi post (June 24 - July 5, 2014)
         await pilot.press("down")  # Al Tanf then: Syria's, assumed (no report names its holder before May 2015)
-        assert "Al Tanf (sy)" in stretch(screen) and "assumed" in stretch(screen)
+        assert "Al Tanf (Syria)" in stretch(screen) and "assumed" in stretch(screen)
         await pilot.press("up")
-        assert "Al Waleed (iq)" in stretch(screen)
+        assert "Al Waleed (Iraq)" in stretch(screen)
 
 
 async def test_clicking_the_band_selects_the_stretch_under_the_mouse(store):

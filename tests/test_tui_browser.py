@@ -6,6 +6,7 @@ reopened from disk.
 from __future__ import annotations
 
 from test_tui_support import needs_events, browse, bundled_store_template, lines, press, reopen, settle, store_dir, title  # noqa: F401
+from store.names import faction_name, post_label
 from tui.screens.main import MainScreen
 from tui.screens.review import review_queue
 from tui.widgets.article_view import ArticleView
@@ -25,7 +26,9 @@ def panes(app):
 
 
 def events_title(app) -> str:
-    return title(app.screen.query_one("#events-pane"))
+    """The events pane's heading with every filter: its title, or where the title has no room for the
+    filters, the counts there and the filters on the chips line under it (test_tui_small_terminal.py)."""
+    return app.screen.events_heading
 
 
 def first_event_with(app, **fields):
@@ -48,7 +51,7 @@ async def test_opens_with_every_pane_filled(store_dir):
         assert "status as of 20" in app.sub_title
         assert events.has_focus
         shown = "\n".join(lines(events))
-        assert "crossing·side" in shown and "date" in shown
+        assert "crossing / post" in shown and "date" in shown
 
 
 async def test_moving_in_the_event_list_lights_its_sentence(store_dir):
@@ -114,7 +117,7 @@ async def test_enter_on_a_status_row_filters_to_that_post(store_dir):
         assert status.has_focus
         crossing, side = status.cursor_key
         await press(pilot, "enter")
-        assert f"crossing {crossing}" in events_title(app)
+        assert f"post {post_label(crossing, side)}" in events_title(app)  # by name: "post Al Qaim (Iraq)"
         for key in events.keys:
             assert app.events[key]["crossing"] == crossing
             if side:
@@ -156,7 +159,7 @@ async def test_pickers_filter_by_crossing_faction_and_type_and_combine(store_dir
         for _ in range(options.index("al-waleed")):
             await pilot.press("down")
         await press(pilot, "space", "enter")
-        assert "crossing al-waleed" in events_title(app)
+        assert "crossing Al Waleed / Al Tanf" in events_title(app)
         assert all(app.events[k]["crossing"] == "al-waleed" for k in events.keys)
         events.move_to_key(target["id"])
         await settle(pilot)
@@ -175,7 +178,7 @@ async def test_pickers_filter_by_crossing_faction_and_type_and_combine(store_dir
         await press(pilot, "space", "enter")
 
         heading = events_title(app)
-        assert f"crossing al-waleed · faction {target['actor']} · type {target['type']}" in heading
+        assert f"crossing Al Waleed / Al Tanf · faction {faction_name(target['actor'])} · type {target['type']}" in heading
         for key in events.keys:
             e = app.events[key]
             assert (e["crossing"], e["actor"], e["type"]) == ("al-waleed", target["actor"], target["type"])
@@ -366,7 +369,8 @@ async def test_status_date_set_exactly_from_the_palette(store_dir):
         assert app.sub_title.startswith("status as of 2014-06-24")
         assert "Status as of 2014-06-24" in title(app.screen.query_one(StatusTable))
         await press(pilot, "d", *"2014-99-01", "enter", "enter")
-        assert "not a date" in str(app.screen.query_one("#date-error").render())
+        said = str(app.screen.query_one("#date-error").render())
+        assert "“2014-99-01” (from): month must be in 1..12" in said, said
 
 
 async def test_picker_ticks_are_marks_not_only_colour(store_dir):

@@ -5,6 +5,7 @@ import json
 
 from textual.command import CommandPalette
 
+from store.names import faction_name
 from test_tui_support import needs_events, browse, bundled_store_template, press, reopen, settle, store_dir, title  # noqa: F401
 from tui.keymap import ALL_KEYS, FORBIDDEN_DEFAULTS, KeymapError, keymap_path, load_keymap
 from tui.screens.main import MainScreen
@@ -26,17 +27,17 @@ async def run_command(pilot, words: str) -> None:
 
 async def test_palette_filters_by_crossing_by_name(store_dir):
     async with browse(store_dir) as (app, pilot):
-        await run_command(pilot, "Crossing: al-waleed")
+        await run_command(pilot, "Crossing: Al Waleed")
         assert isinstance(app.screen, MainScreen)
         events = app.screen.query_one(EventList)
-        assert "crossing al-waleed" in title(app.screen.query_one("#events-pane"))
+        assert "crossing Al Waleed / Al Tanf" in title(app.screen.query_one("#events-pane"))
         assert events.keys and all(app.events[k]["crossing"] == "al-waleed" for k in events.keys)
 
 
 async def test_palette_filters_by_faction_and_clears(store_dir):
     async with browse(store_dir) as (app, pilot):
         faction = next(iter(sorted({e["actor"] for e in app.events.values() if e.get("actor")})))
-        await run_command(pilot, f"Faction: {faction}")
+        await run_command(pilot, f"Faction: {faction_name(faction)}")
         events = app.screen.query_one(EventList)
         assert all(app.events[k]["actor"] == faction for k in events.keys)
         await run_command(pilot, "Filter: clear all")

@@ -113,5 +113,64 @@ def test_search_with_a_note_and_decisions(snap_compare, frozen_app):
     assert snap_compare(frozen_app, terminal_size=SIZE, run_before=decide_note_and_search)
 
 
+# -- 80x24, a first-class size (issue 12): the focused pane large, the others folded; dialogs inside ----
+
+SMALL = (80, 24)
+BOTH = pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "160x48"])
+
+
+def test_small_main_screen_with_a_lit_sentence(snap_compare, frozen_app):
+    assert snap_compare(frozen_app, press=["j", "j", "j"], terminal_size=SMALL, run_before=settled)
+
+
+def test_small_status_focused(snap_compare, frozen_app):
+    assert snap_compare(frozen_app, press=["tab", "tab", "j"], terminal_size=SMALL, run_before=settled)
+
+
+def test_small_help_screen(snap_compare, frozen_app):
+    assert snap_compare(frozen_app, press=["f1"], terminal_size=SMALL, run_before=settled)
+
+
+def test_small_note_editor(snap_compare, frozen_app):
+    assert snap_compare(frozen_app, press=["j", "n", *"checked with", "space", *"a second source"], terminal_size=SMALL,
+                        run_before=settled)
+
+
+def test_small_crossing_picker(snap_compare, frozen_app):
+    assert snap_compare(frozen_app, press=["c", "down", "space"], terminal_size=SMALL, run_before=settled)
+
+
+def test_small_review_mode(snap_compare, frozen_app):
+    async def review_two(pilot) -> None:
+        await settled(pilot)
+        for key in ["r", "a", "x"]:
+            await pilot.press(key)
+        await settled(pilot)
+
+    assert snap_compare(frozen_app, terminal_size=SMALL, run_before=review_two)
+
+
+def test_small_filters_as_chips_and_an_empty_result(snap_compare, frozen_app):
+    async def filter_to_nothing(pilot) -> None:
+        await settled(pilot)
+        for key in ["c", "space", "enter", "f", "space", "enter", "t", "space", "enter", "slash", *"nothing like this", "enter"]:
+            await pilot.press(key)
+        await settled(pilot)
+
+    assert snap_compare(frozen_app, terminal_size=SMALL, run_before=filter_to_nothing)
+
+
+@BOTH
+def test_timeline(snap_compare, frozen_app, size):
+    async def open_timeline(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("j", "j", "l")
+        await settled(pilot)
+        await pilot.press("left")
+        await settled(pilot)
+
+    assert snap_compare(frozen_app, terminal_size=size, run_before=open_timeline)
+
+
 if __name__ == "__main__" and "--freeze" in sys.argv:
     freeze()

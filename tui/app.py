@@ -114,6 +114,8 @@ class CrosswatchApp(App):
             reason = getattr(store, "readonly_reason", None) or "another crosswatch has this store open"
             self.notify(safe_line(f"READ-ONLY: {reason}; nothing you do here is saved."),
                         title="Read-only", severity="warning", timeout=10, markup=False)
+        for line in getattr(store, "recovered", ()):  # updates a kill cut short, finished or undone on open
+            self.notify(safe_line(line), title="Store repaired", severity="warning", timeout=10, markup=False)
         self.switch_screen(MainScreen())
         self.call_after_refresh(self._first_paint_done)
 
@@ -142,9 +144,14 @@ class CrosswatchApp(App):
 
     def _writable(self) -> bool:
         if self.store is None or getattr(self.store, "readonly", False):
-            self.notify("The store is read-only: another crosswatch holds it.", severity="error")
+            self.say_read_only()
             return False
         return True
+
+    def say_read_only(self) -> None:
+        """A write refused: one line saying why this store is read-only (another window, a read-only disk)."""
+        reason = getattr(self.store, "readonly_reason", None) or "another crosswatch holds it"
+        self.notify(safe_line(f"Not saved: the store is read-only ({reason})."), severity="error", markup=False)
 
     def _reload(self, event_ids: Iterable[str]) -> None:
         ids = [i for i in event_ids if i]  # the store has updated its own dicts already
@@ -192,19 +199,6 @@ class CrosswatchApp(App):
             return False
         self._reload([event_id])
         return True
-
-    def undo(self) -> str | None:
-        """Revert the last note change or decision; returns the event it touched."""
-        entry = self._write("undo", lambda: self.store.undo() or {})
-        if entry is None:
-            return None
-        if not entry:
-            self.notify("Nothing to undo.")
-            return None
-        event_id = entry.get("event_id") or entry.get("event")
-        self._reload([event_id])
-        self.notify(f"Undone: {entry.get('of') or entry.get('kind', 'change')}", markup=False)
-        return event_id
 
     # -- keys ----------------------------------------------------------------------
 

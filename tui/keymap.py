@@ -36,7 +36,7 @@ class Key:
 QUIT_KEYS = "q"
 APP_KEYS = (
     Key("quit", QUIT_KEYS, "quit", "Quit"),
-    Key("help", "question_mark", "help", "Help"),
+    Key("help", "question_mark,f1", "help", "Help"),
     Key("palette", "ctrl+p", "command_palette", "Palette", show=False, priority=True),
 )
 
@@ -49,6 +49,7 @@ MAIN_KEYS = (
     Key("filter.types", "t", "pick('types')", "Types"),
     Key("filter.dates", "d", "pick_dates", "Dates", show=False),
     Key("back", "escape", "back", "Back/clear", show=False),
+    Key("filters", "i", "show_filters", "Every active filter", show=False),
     Key("note", "n", "note", "Note"),
     Key("accept", "a", "decide('accepted')", "Accept"),
     Key("reject", "x", "decide('rejected')", "Reject"),
@@ -56,9 +57,11 @@ MAIN_KEYS = (
     Key("undo", "u", "undo", "Undo"),
     Key("copy", "y", "copy_citation", "Copy"),
     Key("review", "r", "review", "Review"),
+    Key("maximize", "z", "toggle_maximize", "Maximise"),
     Key("asof.previous", "left_square_bracket", "as_of(-1)", "As-of ◀", show=False),
     Key("asof.next", "right_square_bracket", "as_of(1)", "As-of ▶", show=False),
     Key("timeline", "l", "timeline", "Timeline", show=False),
+    Key("map", "m", "map", "Map of the crossings", show=False),
     Key("group", "g", "group", "Group by incident", show=False),
 )
 
@@ -77,6 +80,13 @@ ALL_KEYS = APP_KEYS + MAIN_KEYS + REVIEW_KEYS
 KNOWN_IDS = frozenset(k.id for k in ALL_KEYS) | frozenset(
     f"table.{name}" for name in ("up", "down", "page_up", "page_down", "first", "last", "open")
 ) | frozenset(f"article.{name}" for name in ("up", "down", "page_up", "page_down"))
+
+
+def shown_key(app, binding_id: str) -> str:
+    """The first key bound to `binding_id` after the user's keymap, as the footer writes it ("i", "^f")."""
+    default = next((key.keys for key in ALL_KEYS if key.id == binding_id), "")
+    first = (getattr(app, "user_keymap", {}).get(binding_id) or default).split(",")[0]
+    return app.get_key_display(Binding(first, "")) if first else "?"
 
 
 class KeymapError(Exception):

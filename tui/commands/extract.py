@@ -94,11 +94,13 @@ def run(args) -> int:
 
 
 def _print_table(rows: list[dict]) -> None:
-    """One table per article: when, what (type, actor, crossing, side), and the sentence."""
+    """One table per article: when, what (type, actor and post by name: "Islamic State", "Al Waleed
+    (Iraq)"; JSONL keeps the ids), and the sentence."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from store.names import faction_name, post_label
     from store.sanitize import safe_line
 
     class QuietConsole(Console):
@@ -119,12 +121,12 @@ def _print_table(rows: list[dict]) -> None:
         table.add_column("sentence", overflow="fold", ratio=1)
         for ev in events:
             when = ev["date"] or (f"({safe_line(ev['date_text'])})" if ev["date_text"] else "")
-            who = (ev["actor"] or "", "magenta")
+            who = (faction_name(ev["actor"], ev["date"]) if ev["actor"] else "", "magenta")  # by name, as on its day
             if ev.get("candidate"):  # marked by words, not colour alone
                 who = (f"{CANDIDATE_MARK} candidate {ev.get('confidence')}\nmissing: {', '.join(ev.get('missing') or ())}", "bold")
             what = Text.assemble(
                 (ev["type"] or "", "bold"), "\n", who, "\n",
-                (ev["crossing"] or "", "green"), f" ({ev['side']})" if ev["side"] else "",
+                (post_label(ev["crossing"], ev["side"]) if ev["crossing"] else "", "green"),
                 ("\nhedged" if ev["hedged"] else "", "yellow"),
             )
             sentence = Text(safe_line(ev["sentence"]))

@@ -16,18 +16,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from store.names import faction_names
+from store.names import also_known_as, faction_names
 from store.sanitize import safe_line
+from tui.screens.sizes import SizeClasses
 
 
 def actor_options() -> list[tuple[str, str]]:
-    """(faction id, what the analyst reads) for every known faction, by display name."""
-    names = faction_names()
-    return sorted(((fid, f"{name} ({fid})" if name != fid else fid) for fid, name in names.items()),
-                  key=lambda option: option[1].casefold())
+    """(faction id, what the analyst reads) for every known faction: its name and a few others it
+    goes by ("Syrian Democratic Forces — SDF, YPG, ..."), never the id."""
+    def label(fid: str, name: str) -> str:
+        others = also_known_as(fid)
+        return f"{name} — {', '.join(others)}" if others else name
+
+    return sorted(((fid, label(fid, name)) for fid, name in faction_names().items()), key=lambda option: option[1].casefold())
 
 
-class ActorScreen(ModalScreen[str | None]):
+class ActorScreen(SizeClasses, ModalScreen[str | None]):
     """Dismisses with the chosen faction id, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="complete.cancel")]

@@ -10,12 +10,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.keymap import APP_KEYS, MAIN_KEYS, REVIEW_KEYS, keymap_path
+from tui.screens.sizes import SizeClasses
 
 MOVES = (
-    ("tab / shift+tab", "next / previous pane"),
+    ("tab / shift+tab", "next / previous pane; below 120 columns the focused pane is large, the others fold to their title line"),
+    ("z", "maximise the focused pane (main screen, timeline); z again or esc restores"),
     ("↑ ↓ / j k, pgup pgdn, home end", "move in a list or the article"),
     ("enter", "open: an article lists its events; a status row filters to its post"),
-    ("ctrl+p", "command palette: filters, crossings, factions, articles, export"),
+    ("ctrl+p", "command palette: filters, crossings, posts, factions, articles, export (CSV, JSONL, Markdown)"),
+    ("c f, then type", "in a picker (or the palette) find a crossing or faction by any name: YPG, Daesh, Tanf, Abu Kamal"),
 )
 MARKS = (
     ("▶ ┃", "the lit sentence in the article (gutter)"),
@@ -33,8 +36,8 @@ MARKS = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+class HelpScreen(SizeClasses, ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
     def __init__(self, keymap: dict[str, str]) -> None:
         super().__init__()

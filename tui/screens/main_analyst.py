@@ -8,7 +8,8 @@ from __future__ import annotations
 from textual import work
 
 from store.sanitize import safe_line, safe_text
-from tui.widgets.lists import EventList
+from tui.toasts import say
+from tui.widgets.lists import EventList, actor_name, crossing_side, event_summary
 
 
 def citation(event: dict) -> str:
@@ -16,6 +17,43 @@ def citation(event: dict) -> str:
     sentence = safe_line(event.get("sentence") or "")
     where = ", ".join(safe_line(str(x)) for x in (event.get("outlet"), event.get("published") or event.get("date")) if x)
     return f"“{sentence}” ({where})" if where else f"“{sentence}”"
+
+
+def event_name(event: dict | None) -> str:
+    """The event by its names: "captured · Islamic State · Al Waleed (Iraq)"."""
+    if event is None:
+        return "an event no longer in the store"
+    return " · ".join(str(x) for x in (event.get("type"), actor_name(event, short=False) or "actor not known",
+                                       crossing_side(event)) if x)
+
+
+def undone_line(entry: dict, event: dict | None) -> str:
+    """What an undo took back, on which event: "Undone: accepted → unreviewed · captured · Islamic State ·
+    Al Waleed (Iraq)"."""
+    def decision(value) -> str | None:
+        return value.get("decision") if isinstance(value, dict) else None
+
+    if entry.get("of") == "decision":
+        undone, now = decision(entry.get("prev")), decision(entry.get("value"))
+        what = f"{undone or 'correction'} → {now or 'unreviewed'}"
+    elif entry.get("of") == "note":
+        what = "note change: the note is back to its earlier text" if entry.get("value") else "note removed"
+    else:
+        what = str(entry.get("of") or entry.get("kind") or "change")
+    return safe_line(f"Undone: {what} · {event_name(event)}")
+
+
+def undo_last(app) -> dict | None:
+    """Take back the last note change or decision (through the app's one write path); the journal
+    entry, or None when there was nothing to undo or the write failed (said in a toast)."""
+    entry = app._write("undo", lambda: app.store.undo() or {})
+    if entry is None:
+        return None
+    if not entry:
+        say(app, "undo", "Nothing to undo.")
+        return None
+    app._reload([entry.get("event_id") or entry.get("event")])
+    return entry
 
 
 class AnalystActions:
@@ -34,7 +72,19 @@ class AnalystActions:
             self.app.decide(event["id"], decision)
 
     def action_undo(self) -> None:
-        self.app.undo()
+        """`u`: undo, name the event it touched and bring the cursor to it."""
+        entry = undo_last(self.app)
+        if entry is None:
+            return
+        event_id = entry.get("event_id") or entry.get("event")
+        event = self.events.get(event_id) if event_id else None
+        line = undone_line(entry, event)
+        events = self.query_one(EventList)
+        if event_id and events.move_to_key(event_id):
+            events.focus()
+        elif event is not None:
+            line += " — not among the shown events (Esc clears the filters)"
+        say(self.app, "undo", line)
 
     def action_note(self) -> None:
         from tui.screens.note import NoteScreen
@@ -48,7 +98,7 @@ class AnalystActions:
                 if self.app.save_note(event["id"], text):
                     self.notify("Note saved.")
 
-        self.app.push_screen(NoteScreen(event.get("sentence") or "", event.get("note")), saved)
+        self.app.push_screen(NoteScreen(event.get("sentence") or "", event.get("note"), about=event_summary(event)), saved)
 
     def action_copy_citation(self) -> None:
         event = self.selected_event()
@@ -83,11 +133,12 @@ class AnalystActions:
 
     @work(thread=True, group="export")
     def run_export(self, fmt: str) -> None:
-        from tui.screens.status_feed import export_to_file
+        from store.export import export_to_folder
 
         try:
-            path = export_to_file(self.app.store, fmt, self.flt)
+            path, dropped = export_to_folder(self.app.store, fmt, self.flt)
         except Exception as err:
             self.app.call_from_thread(self.notify, safe_line(f"Export failed: {err}"), severity="error", markup=False)
         else:
-            self.app.call_from_thread(self.notify, safe_line(f"Exported to {path}"), timeout=8, markup=False)
+            said = f"Exported to {path}" + (f"; {dropped}" if dropped else "")
+            self.app.call_from_thread(self.notify, safe_line(said), timeout=10, markup=False)

@@ -13,8 +13,12 @@ from textual.widgets import Input
 
 from store.filters import EventFilter
 from store.incidents import group_incidents
-from store.names import crossing_names, faction_names
-from tui.screens.describe import events_title
+from store.names import crossing_name, crossing_words, faction_name, faction_words, post_names
+from store.sanitize import safe_line
+from tui.keymap import shown_key
+from tui.screens.describe import events_title, events_title_short, filter_parts
+from tui.toasts import say
+from tui.widgets.chips import FilterChips
 from tui.widgets.lists import EventList
 
 FACETS = {"crossings": ("crossing", "Crossings"), "factions": ("actor", "Factions"), "types": ("type", "Event types")}
@@ -55,16 +59,53 @@ class Filtering:
             self.back_stack.append(self.flt)
         self.flt = flt
         self.shown = self.app.store.events(flt)  # the store answers from its indexes; kept, not copied
-        self.query_one(EventList).set_events(self.shown, self.rank)
+        event_list = self.query_one(EventList)
+        event_list.set_empty_text(self.no_events_text(flt))
+        event_list.set_events(self.shown, self.rank)
         if self.grouped:
             self.group_shown(flt, self.shown)
         self.update_events_title()
 
+    def no_events_text(self, flt: EventFilter) -> str:
+        """What the empty event list says."""
+        if not flt.is_empty:
+            return "no events match — Esc clears"
+        return "no events in the store — add reports: Ctrl+P, “Add reports”"
+
+    @property
+    def events_heading(self) -> str:
+        """The events pane's whole heading, every filter named, whether or not the title has room for it."""
+        return events_title(len(self.shown), self.app.store.count(), self.flt, self.app.articles, self._grouping()).plain
+
+    def _grouping(self) -> str:
+        return f" · by incident ({self.incidents_found})" if self.grouped and self.incidents_found is not None else ""
+
     def update_events_title(self) -> None:
-        grouping = f" · by incident ({self.incidents_found})" if self.grouped and self.incidents_found is not None else ""
-        self.query_one("#events-pane").border_title = events_title(
-            len(self.shown), self.app.store.count(), self.flt, self.app.articles, grouping
-        )
+        """The counts and the filters in the pane's title where they fit; where they do not, the title
+        says how many filters and the chips line under it lists them (all of them on `i`)."""
+        pane = self.query_one("#events-pane")
+        chips = self.query_one(FilterChips)
+        grouping = self._grouping()
+        whole = events_title(len(self.shown), self.app.store.count(), self.flt, self.app.articles, grouping)
+        parts = filter_parts(self.flt, self.app.articles)
+        room = pane.size.width - 6  # the corners and the spaces around the title
+        if not parts or pane.size.width == 0 or whole.cell_length <= room:
+            pane.border_title = whole
+            chips.display = False
+            return
+        pane.border_title = events_title_short(len(self.shown), self.app.store.count(), self.flt, len(parts), grouping)
+        chips.set_parts(parts, shown_key(self.app, "filters"))
+        chips.display = True
+
+    def action_show_filters(self) -> None:
+        """`i`: every active filter in full, one a line."""
+        parts = filter_parts(self.flt, self.app.articles)
+        if not parts:
+            say(self.app, "filters", "No filter: every event is shown.", title="Filters")
+            return
+        said = "\n".join(f"• {safe_line(part)}" for part in parts)
+        say(self.app, "filters", f"{said}\nEsc steps back one filter.", title=f"Filters ({len(parts)}) · {len(self.shown)} events",
+            timeout=12)
 
     def action_group(self) -> None:
         """Toggle grouping the shown events by incident (the same happening, reported several times)."""
@@ -98,17 +139,22 @@ class Filtering:
             if self.back_stack and self.back_stack[-1] == self.flt:
                 self.back_stack.pop()
             self.query_one(EventList).focus()
+            search.can_focus = False
         elif self.back_stack:
             self.apply_filter(self.back_stack.pop(), remember=False)
-            self.query_one("#search", Input).value = self.flt.text
+            with search.prevent(Input.Changed):
+                search.value = self.flt.text
+            search.display = bool(self.flt.text)
         elif not self.flt.is_empty:
             self.apply_filter(EventFilter(), remember=False)
+            search.display = False
         else:
-            self.notify("No filter to clear.")
+            say(self.app, "back", "No filter to clear.")
 
     def action_filter_text(self) -> None:
         search = self.query_one("#search", Input)
         search.display = True
+        search.can_focus = True
         search.value = self.flt.text
         search.focus()
         if not self.back_stack or self.back_stack[-1] != self.flt:
@@ -120,15 +166,14 @@ class Filtering:
         if text != self.flt.text:
             self.apply_filter(replace(self.flt, text=text), remember=False)
 
-    def facet_options(self, facet: str) -> list[tuple[str, str]]:
-        """(value, label) per value the events carry: id, display name, number of events."""
+    def facet_options(self, facet: str) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(value, label, other names) per value the events carry, by name: "Al Waleed / Al Tanf  (12)",
+        found also by its posts' names and spellings ("Tanf"); a faction by its aliases ("Daesh")."""
         field, _ = FACETS[facet]
-        names = {"crossings": crossing_names(), "factions": faction_names()}.get(facet, {})
-        options = []
-        for value, n in sorted(self.value_counts(field).items()):
-            name = names.get(value)
-            options.append((value, f"{value} — {name}  ({n})" if name and name != value else f"{value}  ({n})"))
-        return options
+        name, words = {"crossings": (crossing_name, crossing_words()), "factions": (faction_name, faction_words())}.get(
+            facet, (str, {}))
+        options = [(value, f"{name(value)}  ({n})", words.get(value, ())) for value, n in self.value_counts(field).items()]
+        return sorted(options, key=lambda option: option[1].casefold())
 
     def action_pick(self, facet: str) -> None:
         from tui.screens.picker import PickerScreen
@@ -155,6 +200,19 @@ class Filtering:
 
     def filter_to(self, facet: str, value: str) -> None:
         self.apply_filter(replace(self.flt, **{facet: frozenset([value])}))
+
+    def filter_to_post(self, crossing: str, side: str) -> None:
+        self.apply_filter(replace(self.flt, crossings=frozenset([crossing]), sides=frozenset([side])))
+
+    def post_counts(self, crossings) -> dict[tuple[str, str], int]:
+        """Events per (crossing, side) of the given crossings, for the posts the gazetteer knows."""
+        counts = {}
+        for crossing, side in post_names():
+            if crossing in crossings:
+                n = len(self.app.store.events(EventFilter(crossings=frozenset([crossing]), sides=frozenset([side]))))
+                if n:
+                    counts[(crossing, side)] = n
+        return counts
 
     def value_counts(self, field: str) -> dict[str, int]:
         return {value: n for value, n in self.app.store.values(field).items() if value}

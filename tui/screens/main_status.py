@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.message import Message
 
 from store.sanitize import safe_line
+from tui.toasts import say
 from tui.screens.status_feed import newest_report, step_as_of
 from tui.widgets.lists import EventList, StatusTable
 
@@ -29,7 +30,7 @@ class StatusPane:
     def action_as_of(self, step: int) -> None:
         day = step_as_of(self.feed.days, self.as_of, step)
         if day is None:
-            self.notify("No earlier change." if step < 0 else "No later change.")
+            say(self.app, "as-of", f"No {'earlier' if step < 0 else 'later'} change than {self.as_of}.", title="Status date")
         else:
             self.as_of = day
 
@@ -75,7 +76,7 @@ class StatusPane:
             " · READ-ONLY" if self.app.store.readonly else ""
         )
         table = self.query_one(StatusTable)
-        table.set_posts(posts)
+        table.set_posts(posts, day)
         contested = sum(1 for p in posts if p.get("contested"))
         title = f"Status as of {day or '—'} · {len(posts)} posts"
         table.border_title = Content(title + (f" · ⚠ {contested} contested" if contested else ""))

@@ -9,9 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from store.sanitize import safe_line, safe_text
+from tui.screens.sizes import SizeClasses
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(SizeClasses, ModalScreen[str | None]):
     """Dismisses with the note text ("" deletes the note), or None when cancelled."""
 
     BINDINGS = [
@@ -19,14 +20,18 @@ class NoteScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
-    def __init__(self, sentence: str, note: str | None) -> None:
+    def __init__(self, sentence: str, note: str | None, about: str | None = None) -> None:
+        """`about`: one line naming the event by its names ("captured · Islamic State · Al Waleed (Iraq) · 2014-06-22")."""
         super().__init__()
         self.sentence = sentence
+        self.about = about
         self.note = safe_text(note or "")  # escapes neutralised before the editor shows them
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor", classes="dialog") as box:
             box.border_title = "Note"
+            if self.about:
+                yield Static(Text(safe_line(self.about)), classes="about")
             yield Static(Text(safe_line(self.sentence)), classes="quote")
             yield TextArea(self.note, id="note-text", soft_wrap=True, tab_behavior="focus")
             yield Label("F2: save · Esc: cancel · Tab: buttons", classes="hint")

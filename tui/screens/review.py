@@ -23,9 +23,11 @@ from store.filters import EventFilter
 from store.sanitize import safe_line, safe_text
 from tui.app import EventsChanged
 from tui.keymap import REVIEW_KEYS
+from tui.screens.sizes import SizeClasses
+from tui.toasts import say
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.lists import CANDIDATE_MARK, DECISION_MARKS, HEDGED_MARK, NOTE_MARK, crossing_side, event_date
+from tui.widgets.lists import CANDIDATE_MARK, DECISION_MARKS, HEDGED_MARK, NOTE_MARK, actor_name, crossing_side, event_date, event_summary
 
 
 def review_queue(shown: list[dict]) -> list[str]:
@@ -54,17 +56,20 @@ def _quoted(value: object, words: str | None) -> str:
 
 
 def describe_event(event: dict) -> Text:
-    """One line per fact, plain text: what happened, who, where, when, how sure."""
+    """One line per fact, plain text: what happened, who, where, when, how sure. Factions and
+    posts by name (the actor as named on the event's day), never by id."""
     day = _quoted(event_date(event), event.get("date_text"))
     if not event.get("date"):
         day += "  (no day in the sentence: the report's date)"
+    where = crossing_side(event) + ("" if event.get("side") or not event.get("crossing") else "  (no side given)")
     rows = (
         ("type", event.get("type")),
-        ("actor", _quoted(event.get("actor"), event.get("actor_text")) if event.get("actor") is not None
+        ("actor", _quoted(actor_name(event, short=False), event.get("actor_text")) if event.get("actor") is not None
          else f"{CANDIDATE_MARK} missing (e: choose it)" if event.get("candidate") else None),
-        ("crossing", _quoted(crossing_side(event), event.get("crossing_text"))),
+        ("crossing", _quoted(where, event.get("crossing_text"))),
         ("date", day),
-        ("source", f"{event.get('outlet') or '—'} · {event.get('source') or '—'}"),
+        ("outlet", event.get("outlet") or "—"),
+        ("said by", event.get("source") or "—"),
         ("hedged", f"{HEDGED_MARK} yes (reported, not confirmed)" if event.get("hedged") else "no"),
         ("decision", f"{DECISION_MARKS.get(event.get('decision'), '')} {event.get('decision') or 'unreviewed'}"),
         ("note", f"{NOTE_MARK} {event['note']}" if event.get("note") else "—"),
@@ -80,7 +85,7 @@ def describe_event(event: dict) -> Text:
     return text
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(SizeClasses, Screen):
     BINDINGS = [key.binding() for key in REVIEW_KEYS]
     AUTO_FOCUS = "ArticleView"
 
@@ -161,7 +166,13 @@ class ReviewScreen(Screen):
         self.advance(-1)
 
     def action_undo(self) -> None:
-        event_id = self.app.undo()
+        from tui.screens.main_analyst import undo_last, undone_line
+
+        entry = undo_last(self.app)
+        if entry is None:
+            return
+        event_id = entry.get("event_id") or entry.get("event")
+        say(self.app, "undo", undone_line(entry, self.app.events.get(event_id) if event_id else None))
         if event_id in self.event_ids:
             self.position = self.event_ids.index(event_id)
         self.show_current()
@@ -178,7 +189,7 @@ class ReviewScreen(Screen):
                 self.app.save_note(event["id"], text)
                 self.show_current()
 
-        self.app.push_screen(NoteScreen(event.get("sentence") or "", event.get("note")), saved)
+        self.app.push_screen(NoteScreen(event.get("sentence") or "", event.get("note"), about=event_summary(event)), saved)
 
     def action_leave(self) -> None:
         self.dismiss()

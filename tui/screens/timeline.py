@@ -20,15 +20,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from store.names import crossing_name, faction_name, post_name
+from store.names import crossing_name, faction_name, names_over, post_label
 from store.sanitize import safe_line
 from store.status import engine_for
 from store.status_timeline import CrossingTimeline, Segment, crossing_timeline
+from tui.screens.sizes import SizeClasses
 from tui.screens.status_feed import StatusFeed
 from tui.widgets.timeline import TimelineView
 
-EVENT_COLUMNS = ("day", "type", "actor", "side", "outlet", "said by", "sentence")
-NARROW = {"outlet": 26, "said by": 26}  # long attributions would push the sentence off screen
+EVENT_COLUMNS = ("day", "type", "actor", "post", "outlet", "said by", "sentence")
+NARROW = {"actor": 20, "post": 22, "outlet": 26, "said by": 26}  # long attributions would push the sentence off screen
 
 
 def _fit(text: str, width: int | None) -> str:
@@ -53,7 +54,9 @@ def feed_of(app, store) -> StatusFeed | None:
 
 
 def describe(crossing: str, segment: Segment) -> Text:
-    where = safe_line(post_name(crossing, segment.side))
+    """The selected stretch in words: the post by name, its days, its holder as named then
+    ("People's Protection Units (YPG), then Syrian Democratic Forces" across the renaming)."""
+    where = safe_line(post_label(crossing, segment.side))
     span = f"{segment.start.isoformat()} → {segment.last.isoformat()}"
     if segment.assumed and segment.holder:
         what = f"{safe_line(faction_name(segment.holder))} (assumed: the post's own state's; no report names a holder)"
@@ -62,8 +65,9 @@ def describe(crossing: str, segment: Segment) -> Text:
     elif segment.holder is None:
         what = "nobody / holder unknown"
     else:
-        what = f"held by {safe_line(faction_name(segment.holder, segment.start.isoformat()))}"
-    text = Text.assemble((f"{where} ({safe_line(segment.side or '?')})", "bold"), f"  {span}  ", (what, "bold"))
+        names = names_over(segment.holder, segment.start.isoformat(), segment.last.isoformat())
+        what = f"held by {safe_line(', then '.join(names))}"
+    text = Text.assemble((where, "bold"), f"  {span}  ", (what, "bold"))
     if segment.contested:
         text.append("  CONTESTED: reports disagree", style="bold reverse")
     if segment.open != "unknown":
@@ -74,11 +78,12 @@ def describe(crossing: str, segment: Segment) -> Text:
     return text
 
 
-class TimelineScreen(Screen):
+class TimelineScreen(SizeClasses, Screen):
     CSS_PATH = "../styles/timeline.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="timeline.back"),
         Binding("tab", "focus_next", "Switch pane", show=False, id="timeline.focus"),
+        Binding("z", "toggle_maximize", "Maximise", show=False, id="timeline.maximize"),
     ]
 
     def __init__(self, store, crossing_id: str, feed: StatusFeed | None = None) -> None:
@@ -90,7 +95,7 @@ class TimelineScreen(Screen):
         self.timeline: CrossingTimeline | None = None
 
     def compose(self) -> ComposeResult:
-        title = safe_line(f"Timeline · {crossing_name(self.crossing)} ({self.crossing})")
+        title = safe_line(f"Timeline · {crossing_name(self.crossing)}")
         yield Static(Text(title, style="bold"), id="timeline-title")
         yield TimelineView(id="timeline-view")
         yield Static(Text("Loading…", style="italic"), id="timeline-stretch")
@@ -136,6 +141,13 @@ class TimelineScreen(Screen):
     def show_error(self, message: str) -> None:
         self.query_one("#timeline-stretch", Static).update(Text(f"Could not draw the timeline: {safe_line(message)}", style="bold"))
 
+    def action_toggle_maximize(self) -> None:
+        """`z`: the picture or the table of events fills the screen; again (or Esc) brings the other back."""
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused)
+
     @on(TimelineView.StretchSelected)
     def list_events(self, message: TimelineView.StretchSelected) -> None:
         segment = message.segment
@@ -147,11 +159,12 @@ class TimelineScreen(Screen):
                 event = self.store.event(event_id)
             except KeyError:
                 continue
+            day = event.get("date") or event.get("published")
             cells = (
                 event.get("date") or f"({event.get('published') or '?'})",
                 event.get("type") or "",
-                event.get("actor") or "",
-                event.get("side") or "both",
+                faction_name(event["actor"], day, short=True) if event.get("actor") else "",
+                post_label(event.get("crossing"), event["side"]) if event.get("side") else "(no side given)",
                 event.get("outlet") or "",
                 event.get("source") or "",
                 event.get("sentence") or "",

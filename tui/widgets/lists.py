@@ -5,6 +5,8 @@ plain text through `safe_line`, so a title like `[bold]` or an ESC byte is shown
 text. Marks never rely on colour: `?` hedged, `✎` note, `✓`/`✗` decision,
 `◌` a candidate not yet completed and accepted (its actor cell says "◌ no actor"),
 `⚠` contested, `≡` a syndicated copy of another article, `┌│└` one incident's reports.
+Factions and posts are shown by name (store.names), never by id: an actor as it was named on the
+event's day ("YPG" before the SDF existed), a post with its country ("Al Tanf (Syria)").
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Callable, Hashable, Mapping, Sequence
 
 
 from store.counted import open_candidate, still_missing
-from store.names import holder_text
+from store.names import event_day, faction_name, holder_text, post_label
 from store.sanitize import safe_line
 from tui.widgets.row_table import Column, RowTable
 
@@ -36,15 +38,31 @@ def event_date(event: Mapping) -> str:
 
 
 def crossing_side(event: Mapping) -> str:
-    crossing = event.get("crossing") or "?"
-    return f"{crossing}·{event['side']}" if event.get("side") else crossing
+    """The post by name with its country ("Al Tanf (Syria)"), or the crossing's name when no side is given."""
+    return post_label(event.get("crossing"), event.get("side")) if event.get("crossing") else "?"
+
+
+def actor_name(event: Mapping, short: bool = True) -> str | None:
+    """The actor by name as it was on the event's day; `short` for a table column ("Iraqi forces")."""
+    actor = event.get("actor")
+    return faction_name(actor, event_day(event), short) if actor else None
+
+
+def event_summary(event: Mapping) -> str:
+    """One line naming an event for a dialog: "captured · Islamic State · Al Waleed (Iraq) · 2014-06-22"
+    (and "· hedged" for a report told as unconfirmed)."""
+    return " · ".join(str(x) for x in (event.get("type"), actor_name(event, short=False) or "actor not known",
+                                       crossing_side(event), event_date(event), "hedged" if event.get("hedged") else None) if x)
 
 
 COPY_MARK = "≡"
+INCIDENT_COLUMN = "┆"
 
 
 class ArticleList(RowTable):
-    COLUMNS = (Column(COPY_MARK, 1), Column("title"), Column("outlet", 20), Column("date", 10), Column("ev", 3, "right"))
+    # narrow: the event count goes first, then the date, then the outlet; the title stays
+    COLUMNS = (Column(COPY_MARK, 1), Column("title", least=16), Column("outlet", 20, drop=1, least=12),
+               Column("date", 10, drop=2), Column("ev", 3, "right", drop=3))
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -74,22 +92,27 @@ class ArticleList(RowTable):
 
 
 class EventList(RowTable):
+    # Type, actor and crossing stay at every width (shrinking last); narrow, the sentence goes first
+    # (the article pane shows it lit), then the date; the room a dropped sentence leaves lets long
+    # actor and post names show whole.
     COLUMNS = (
-        Column("┆", 1),  # incident bracket when grouped by incident
-        Column("date", 11),
-        Column("type", 10),
-        Column("actor", 14),
-        Column("crossing·side", 16),
+        Column(INCIDENT_COLUMN, 1, drop=3),  # incident bracket: shown only when grouped by incident
+        Column("date", 11, drop=2),
+        Column("type", 10, least=8),
+        Column("actor", 15, least=10, most=17),
+        Column("crossing / post", 19, least=14, most=25),
         Column(HEDGED_MARK, 1),
         Column(NOTE_MARK, 1),
         Column("✓", 1),
-        Column("sentence"),
+        Column("sentence", drop=4, least=16),
     )
+    EMPTY = "no events"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.rank: Callable[[], Mapping[Hashable, int]] | None = dict
         self.incident_marks: Mapping[Hashable, str] = {}
+        self.hidden_columns = frozenset([INCIDENT_COLUMN])
 
     def set_events(self, shown: Sequence[Mapping], rank: Callable[[], Mapping[Hashable, int]] | None,
                    incident_marks: Mapping[Hashable, str] | None = None) -> None:
@@ -102,6 +125,7 @@ class EventList(RowTable):
         if (incident_marks or {}) != self.incident_marks:
             self.forget_drawn()
         self.incident_marks = incident_marks or {}
+        self.hide_columns(frozenset() if self.incident_marks else frozenset([INCIDENT_COLUMN]))
         self.set_rows(shown)
 
     def key_of(self, row: Mapping) -> Hashable:
@@ -125,7 +149,7 @@ class EventList(RowTable):
             cell(self.incident_marks.get(e["id"], ""), "bold"),
             cell(event_date(e)),
             cell(e.get("type"), "bold"),
-            cell(f"{CANDIDATE_MARK} no actor" if "actor" in missing else e.get("actor"), "italic" if missing else ""),
+            cell(f"{CANDIDATE_MARK} no actor" if "actor" in missing else actor_name(e), "italic" if missing else ""),
             cell(crossing_side(e)),
             cell(HEDGED_MARK if e.get("hedged") else ""),
             cell(NOTE_MARK if e.get("note") else ""),
@@ -135,24 +159,31 @@ class EventList(RowTable):
 
 
 class StatusTable(RowTable):
-    """Rows are posts: (crossing, side) pairs, as `store.status` reports them."""
+    """Rows are posts: (crossing, side) pairs, as `store.status` reports them; shown by name, the
+    holder as named on the status day."""
 
+    # narrow: the last report goes first, then the source count, the gate, the date since; post,
+    # holder and the contested mark stay
     COLUMNS = (
-        Column("crossing", 14),
-        Column("side", 4),
-        Column("holder"),
-        Column("since", 10),
-        Column("last rep.", 10),
-        Column("src", 3, "right"),
+        Column("post", 20, least=14),
+        Column("holder", least=12),
+        Column("since", 10, drop=1),
+        Column("last rep.", 10, drop=4),
+        Column("src", 3, "right", drop=3),
         Column(CONTESTED_MARK, 1),
-        Column("gate", 6),
+        Column("gate", 4, drop=2),
     )
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.posts: dict[Hashable, Mapping] = {}
+        self.day: str | None = None
 
-    def set_posts(self, posts: Sequence[Mapping]) -> None:
+    def set_posts(self, posts: Sequence[Mapping], day: str | None = None) -> None:
+        """`day`: the status date, on which the holders are named."""
+        if day != self.day:
+            self.forget_drawn()
+        self.day = day
         self.posts = {(p["crossing"], p.get("side")): p for p in posts}
         self.set_rows(list(posts))
 
@@ -162,9 +193,8 @@ class StatusTable(RowTable):
     def row_cells(self, p: Mapping) -> Sequence[tuple[str, str]]:
         is_open = p.get("open")
         return (
-            cell(p["crossing"], "bold"),
-            cell(p.get("side") or "—"),
-            cell(holder_text(p, names=False) or "unknown", "" if p.get("holder") and not p.get("assumed") else "dim"),
+            cell(post_label(p["crossing"], p.get("side")), "bold"),
+            cell(holder_text(p, on=self.day, short=True) or "unknown", "" if p.get("holder") and not p.get("assumed") else "dim"),
             cell(p.get("since") or "—"),
             cell(p.get("last_report") or "—"),
             cell(p.get("sources", 0)),

@@ -49,9 +49,76 @@ def fit(text: str, width: int, justify: str = "left") -> str:
 
 @dataclass(frozen=True)
 class Column:
+    """A column's width (None: it takes the room the fixed columns leave) and how it gives way.
+
+    Where the table is narrow, a flexible column with a `drop` rank goes first when the others,
+    whole, would leave it less than its `least` (it never makes them shrink); then fixed columns
+    shrink towards their `least`, the one with the most room to give first, and a fixed column
+    with a `drop` rank (the highest first) goes only when the rest cannot fit even shrunk. A
+    table with no flexible column left gives the spare room to the columns with a `most`
+    (names cut with … get their ends back).
+    """
+
     label: str
-    width: int | None = None  # None: takes the room the fixed columns leave
+    width: int | None = None
     justify: str = "left"
+    drop: int = 0  # 0: never dropped; else dropped where room is short, highest rank first
+    least: int | None = None  # fixed: the width it may shrink to; flexible: the share under which it is dropped
+    most: int | None = None  # fixed: the width it may grow to with the room a dropped flexible column left
+
+
+FLEX_LEAST = 8
+
+
+def column_widths(columns: Sequence[Column], width: int, hidden: frozenset = frozenset()) -> list[int]:
+    """Each column's width in cells for a table `width` wide (the cursor mark and one space after
+    each shown column included); 0 for a column not shown."""
+    shown = [i for i, c in enumerate(columns) if c.label not in hidden]
+    room = width - 1  # the cursor mark
+
+    def whole(i: int) -> int:
+        return columns[i].width if columns[i].width is not None else columns[i].least or FLEX_LEAST
+
+    def least(i: int) -> int:
+        return columns[i].least or whole(i)
+
+    droppable = sorted((i for i in shown if columns[i].drop), key=lambda i: -columns[i].drop)
+    # A flexible column goes when the others, whole, leave it less than its least: it never makes them shrink.
+    for i in [i for i in droppable if columns[i].width is None]:
+        if sum(whole(j) + 1 for j in shown) > room:
+            shown.remove(i)
+    # A fixed one goes only when the rest cannot fit even shrunk to their least.
+    for i in [i for i in droppable if columns[i].width is not None]:
+        if sum(least(j) + 1 for j in shown) > room:
+            shown.remove(i)
+    widths = [0] * len(columns)
+    for i in shown:
+        widths[i] = whole(i)
+    fixed = [i for i in shown if columns[i].width is not None]
+    flexible = [i for i in shown if columns[i].width is None]
+    over = sum(widths[i] + 1 for i in shown) - room
+    while over > 0:  # a cell at a time from the column with the most room above its least
+        slack, i = max(((widths[i] - least(i), -i) for i in fixed), default=(0, 0))
+        if slack <= 0:
+            break
+        widths[-i] -= 1
+        over -= 1
+    spare = room - sum(widths[i] + 1 for i in fixed) - len(flexible)
+    if flexible:
+        share = max(spare // len(flexible), min(least(i) for i in flexible))
+        for i in flexible:
+            widths[i] = share
+        return widths
+    growing = [i for i in fixed if columns[i].most]
+    while spare > 0 and growing:
+        for i in list(growing):
+            if spare <= 0:
+                break
+            widths[i] += 1
+            spare -= 1
+            if widths[i] >= columns[i].most:
+                growing.remove(i)
+    return widths
 
 
 class RowTable(QuietScrollView, can_focus=True):
@@ -69,6 +136,7 @@ class RowTable(QuietScrollView, can_focus=True):
     COMPONENT_CLASSES = {"row-table--header", "row-table--cursor", "row-table--cursor-blurred"}
     DEFAULT_CSS = default_css("row_table")
     COLUMNS: Sequence[Column] = ()
+    EMPTY = ""  # said on the first row when there are no rows
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
@@ -94,6 +162,9 @@ class RowTable(QuietScrollView, can_focus=True):
         self._base_style: Style | None = None
         # (key, cursor state, width) -> (row, strip): a row seen again after a filter is not drawn again
         self._drawn: LRUCache[tuple, tuple[Any, Strip]] = LRUCache(512)
+        self._widths: dict[tuple, list[int]] = {}
+        self.hidden_columns: frozenset[str] = frozenset()  # labels of columns not shown at any width
+        self.empty_text = self.EMPTY
 
     # -- what subclasses provide -------------------------------------------------
 
@@ -223,15 +294,38 @@ class RowTable(QuietScrollView, can_focus=True):
     # -- painting ------------------------------------------------------------------
 
     def column_widths(self, width: int) -> list[int]:
-        fixed = sum(c.width or 0 for c in self.COLUMNS) + len(self.COLUMNS) + 1
-        flexible = [c for c in self.COLUMNS if c.width is None]
-        room = max(width - fixed, 8 * len(flexible))
-        share = room // max(len(flexible), 1)
-        return [c.width if c.width is not None else share for c in self.COLUMNS]
+        """Each column's width (0: not shown at this width); see `Column` for the order they give way in."""
+        key = (width, self.hidden_columns)
+        widths = self._widths.get(key)
+        if widths is None:
+            widths = self._widths[key] = column_widths(self.COLUMNS, width, self.hidden_columns)
+        return widths
+
+    def hide_columns(self, labels: frozenset[str]) -> None:
+        """Leave out these columns at every width (a column that would only ever be blank)."""
+        if labels != self.hidden_columns:
+            self.hidden_columns = labels
+            self.forget_drawn()
+            self.refresh()
+
+    def set_empty_text(self, text: str) -> None:
+        """What the table says when it has no rows."""
+        if text != self.empty_text:
+            self.empty_text = text
+            if not self.rows:
+                self.refresh()
+
+    @property
+    def shown_columns(self) -> list[str]:
+        """The labels of the columns drawn at the table's width now."""
+        widths = self.column_widths(self.scrollable_content_region.width)
+        return [c.label for c, w in zip(self.COLUMNS, widths) if w]
 
     def _segments(self, cells: Sequence[Cell], widths: list[int], mark: str, style: Style) -> list[Segment]:
         segments = [Segment(mark, style)]
         for (text, cell_style), width, column in zip(cells, widths, self.COLUMNS):
+            if not width:
+                continue
             fitted = fit(text, width, column.justify)
             segments.append(Segment(fitted, style + parse_style(cell_style) if cell_style else style))
             segments.append(Segment(" ", style))
@@ -254,6 +348,9 @@ class RowTable(QuietScrollView, can_focus=True):
             return Strip(self._segments(cells, widths, " ", style)).crop_extend(0, width, style)
         row = round(self.scroll_y) + y - 1
         if not 0 <= row < len(self.rows):
+            if row == 0 and self.empty_text:
+                style = base + parse_style("italic")
+                return Strip([Segment("  " + self.empty_text, style)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         item = self.rows[row]
         is_cursor = row == self.cursor

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from store.day_math import shift
-from store.names import faction_name, post_name
+from store.names import faction_name, names_over, post_label
 from store.sanitize import safe_line
 from store.status_timeline import CrossingTimeline, Segment
 
@@ -132,7 +132,7 @@ class TimelineView(Widget, can_focus=True):
         return max(len(label) for label in labels) + LABEL_GAP
 
     def _post_label(self, side: str | None) -> str:
-        return safe_line(f"{post_name(self.timeline.crossing, side)} ({side or '?'})")
+        return safe_line(post_label(self.timeline.crossing, side))
 
     def get_content_height(self, container, viewport, width: int) -> int:
         if not self.timeline:
@@ -222,12 +222,15 @@ class TimelineView(Widget, can_focus=True):
     def _legend(self, width: int) -> list[Text]:
         if not self.timeline:
             return []
-        holders = sorted({s.holder for segs in self.timeline.segments.values() for s in segs if s.holder and not s.assumed})
+        held = [s for segs in self.timeline.segments.values() for s in segs if s.holder and not s.assumed]
         items: list[Text] = []
-        for faction in holders:
+        for faction in sorted({s.holder for s in held}):
             letter, colour = holder_mark(faction)
+            first = min(s.start for s in held if s.holder == faction).isoformat()
+            last = max(s.last for s in held if s.holder == faction).isoformat()
+            names = " → ".join(names_over(faction, first, last))  # "YPG → SDF" across the renaming
             items.append(Text.assemble((f" {safe_line(letter)} ", Style(bgcolor=colour, color="white", bold=True)),
-                                       f" {safe_line(faction_name(faction))}"))
+                                       f" {safe_line(names)}"))
         items.append(Text.assemble((f" {NOBODY[0]} ", Style(bgcolor=NOBODY[1], color="white")), f" {NOBODY[2]}"))
         items.append(Text.assemble((f" {NO_REPORTS[0]} ", Style(dim=True)), f" {NO_REPORTS[2]}"))
         for faction in sorted({s.holder for segs in self.timeline.segments.values() for s in segs if s.assumed and s.holder}):
