@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 
-from .names import crossing_name, faction_name, holder_text, post_name
+from .names import crossing_name, faction_name, holder_text, post_label
 from .sanitize import safe_line
 from .status import engine_for
 
@@ -60,7 +60,7 @@ def _post_section(store, incident_of: dict[str, str], post: dict, level: int, on
         head = f"**no holder known** since {post['since']}"
     else:
         head = "**holder unknown**"
-    lines = [f"{'#' * (level + 2)} {_text(post_name(post['crossing'], post['side']))} ({_text(post['side'] or '?')}): {head}", ""]
+    lines = [f"{'#' * (level + 2)} {_text(post_label(post['crossing'], post['side']))}: {head}", ""]
     facts = [
         f"open or closed: {post['open']}",
         f"independent sources: {post['sources']}",
@@ -94,7 +94,7 @@ def render_status_brief(store, as_of=None, level: int = 2) -> str:
     for post in status["posts"]:
         by_crossing.setdefault(post["crossing"], []).append(post)
     for crossing, posts in by_crossing.items():
-        lines += [f"{'#' * (level + 1)} {_text(crossing_name(crossing))} (`{_text(crossing)}`)", ""]
+        lines += [f"{'#' * (level + 1)} {_text(crossing_name(crossing))}", ""]
         for post in posts:
             lines += _post_section(store, engine.incidents(crossing), post, level, status["as_of"])
     return "\n".join(lines)

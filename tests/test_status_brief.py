@@ -13,13 +13,14 @@ def test_brief_has_a_section_per_crossing_with_holder_since_sources_and_quotes(t
         brief = render_status_brief(store, as_of="2014-06-24")
     assert brief.startswith("## Crossing status as of 2014-06-24")  # a section of the export's brief
     assert brief.count("\n### ") == 4  # al-qaim, al-waleed, rabia, trebil
-    waleed = brief[brief.index("(`al-waleed`)"):brief.index("(`rabia`)")]
-    assert "#### Al Waleed (iq): held by **ISIS (Islamic State of Iraq and al-Sham)** since 2014-06-22" in waleed
+    assert "`al-waleed`" not in brief and "(iq)" not in brief  # names for people, no ids
+    waleed = brief[brief.index("### Al Waleed / Al Tanf"):brief.index("### Rabia")]
+    assert "#### Al Waleed (Iraq): held by **ISIS (Islamic State of Iraq and al-Sham)** since 2014-06-22" in waleed
     assert "independent sources: 2" in waleed
     assert "**CONTESTED**" in waleed and "government forces had retaken Al Waleed" in waleed
     assert "> “But two officials who work at the crossing said it was still held by militants.”" in waleed
     # one quote per incident: the June 22 capture, told by four reports, is quoted once per post
-    iq = waleed[: waleed.index("#### Al Tanf")]
+    iq = waleed[: waleed.index("#### Al Tanf (Syria)")]
     capture = next(line for line in iq.splitlines() if "took the crossing on Sunday" in line)
     assert "more report(s) of it: Arab Today (AFP), 2014-06-23; Long War Journal" in capture
     assert iq.count("> “") == 2  # two incidents: the capture, and "still held"
