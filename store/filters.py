@@ -42,9 +42,11 @@ class EventFilter:
     date_from: str | None = None
     date_to: str | None = None
     article_id: str | None = None
+    event_ids: frozenset = frozenset()  # only these events: what a status row's holder rests on
+    evidence_of: tuple = ()  # (crossing, side) whose status row `event_ids` are the evidence of: says so, restricts nothing
 
     def __post_init__(self):
-        for name in ("crossings", "sides", "factions", "types"):
+        for name in ("crossings", "sides", "factions", "types", "event_ids"):
             object.__setattr__(self, name, _ids(getattr(self, name)))
         object.__setattr__(self, "text", (self.text or "").strip())
         object.__setattr__(self, "date_from", _iso(self.date_from))
@@ -117,6 +119,8 @@ def matches(event: dict, flt: EventFilter | None) -> bool:
     if flt.types and event.get("type") not in flt.types:
         return False
     if flt.article_id and event.get("article_id") != flt.article_id:
+        return False
+    if flt.event_ids and event.get("id") not in flt.event_ids:
         return False
     if flt.date_from or flt.date_to:
         day = event_day(event)

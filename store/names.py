@@ -273,3 +273,20 @@ def known_factions() -> list[str]:
 
 def known_crossings() -> list[str]:
     return [crossing_name(c) for c in crossing_names()]
+
+
+def evidence_line(post: dict, n_events: int, on: str | None = None) -> str:
+    """What a status row rests on, in a line: "Al Waleed (Iraq): held by Islamic State since
+    ~2014-06-25 (approximate: from “days later” in a report of 2014-06-30); 4 events"."""
+    where = post_label(post.get("crossing"), post.get("side"))
+    holder = holder_text(post, on=on) if post.get("holder") else None
+    if holder and post.get("assumed"):
+        head = f"{holder}: no report names a holder"
+    elif holder:
+        since = post.get("since") or "?"
+        head = f"held by {holder} since {'~' if post.get('since_approx') else ''}{since}"
+        if post.get("since_approx") and post.get("since_from"):
+            head += f" (approximate: from {post['since_from']})"
+    else:
+        head = "holder unknown"
+    return f"{where}: {head}; {n_events} event{'s' if n_events != 1 else ''} behind it"

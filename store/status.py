@@ -349,6 +349,7 @@ class StatusEngine:
         assumed = stretch is None and holder is None and state_of(history.post) is not None
         if assumed:  # no report has named a holder yet: the post's own state's, by assumption
             holder = state_of(history.post)
+        since_from = self._since_from(support, since)
         return {
             "crossing": crossing,
             "side": history.post,
@@ -356,6 +357,8 @@ class StatusEngine:
             "holders": [holder, *_allies_in(holder, support)] if holder else [],
             "assumed": assumed,
             "since": _iso(since),
+            "since_approx": since_from is not None,
+            "since_from": since_from,
             "last_report": _iso(history.claim_days[seen - 1] if seen else None),
             "sources": len({c.source for c in support}),
             "incidents": self._count_incidents(crossing, support),
@@ -365,6 +368,18 @@ class StatusEngine:
             "open": door,
             "open_events": [c.event_id for c in door_claims],
         }
+
+    def _since_from(self, support: list, since: date | None) -> str | None:
+        """What an approximate `since` rests on, when no report states that day: the words that
+        placed the event ("days later", "last week") or its report's date; None when one did."""
+        starting = [self.events.get(c.event_id) for c in support if c.day == since] if since else []
+        starting = [e for e in starting if e is not None]
+        if not starting or any(e.get("date") for e in starting):
+            return None
+        event = starting[0]
+        if event.get("date_text"):
+            return f"“{event['date_text']}” in a report of {event.get('published') or 'unknown date'}"
+        return f"the date of the report that tells it ({event.get('published') or 'unknown'})"
 
     def incidents(self, crossing: str) -> dict[str, str]:
         """event id -> incident id for one crossing (cached with its histories)."""

@@ -110,19 +110,22 @@ async def test_enter_on_an_article_lists_its_events(store_dir):
         assert articles.cursor_key == chosen, "the article pane keeps its place"
 
 
-async def test_enter_on_a_status_row_filters_to_that_post(store_dir):
+async def test_enter_on_a_status_row_lists_the_events_its_holder_rests_on(store_dir):
     async with browse(store_dir) as (app, pilot):
         _, events, _, status = panes(app)
         await press(pilot, "tab", "tab")
         assert status.has_focus
-        crossing, side = status.cursor_key
+        status.move_to_key(("al-waleed", "iq"))
+        row = status.posts[("al-waleed", "iq")]
         await press(pilot, "enter")
-        assert f"post {post_label(crossing, side)}" in events_title(app)  # by name: "post Al Qaim (Iraq)"
-        for key in events.keys:
-            assert app.events[key]["crossing"] == crossing
-            if side:
-                assert app.events[key]["side"] == side
-        assert status.cursor_key == (crossing, side), "the status pane keeps its place"
+        assert f"evidence for post {post_label('al-waleed', 'iq')}" in events_title(app)  # by name: "Al Waleed (Iraq)"
+        evidence = {*row["events"], *row["disputed_by"], *row["open_events"]}
+        assert set(events.keys) == evidence
+        assert all(app.events[key]["crossing"] == "al-waleed" for key in events.keys)
+        assert any(app.events[key]["side"] is None for key in events.keys), "events that named no side count too"
+        assert status.cursor_key == ("al-waleed", "iq"), "the status pane keeps its place"
+        await press(pilot, "escape")
+        assert "evidence" not in events_title(app)
 
 
 async def test_enter_on_an_event_opens_the_article_at_its_sentence(store_dir):

@@ -66,7 +66,7 @@ async def test_enter_on_a_status_row_names_the_post_in_the_events_title(store_di
         table.focus()
         table.move_to_key(("al-waleed", "sy"))
         await press(pilot, "enter")
-        assert "post Al Tanf (Syria)" in events_title(app) and no_ids(events_title(app)) == []
+        assert "evidence for post Al Tanf (Syria)" in events_title(app) and no_ids(events_title(app)) == []
 
 
 async def test_review_names_actor_and_post(store_dir):

@@ -264,6 +264,9 @@ class EventIndex:
                 index = self.field(name)
                 wanted = [wanted] if isinstance(wanted, str) else wanted
                 chosen.append(set().union(*(index.get(value, ()) for value in wanted)))
+        if flt.event_ids:
+            positions = self.positions()
+            chosen.append({positions[i] for i in flt.event_ids if i in positions})
         if not chosen:
             return None
         chosen.sort(key=len)

@@ -29,7 +29,13 @@ def filter_parts(flt: EventFilter, articles: Mapping[str, Mapping] | None = None
     if flt.article_id:
         title = (articles or {}).get(flt.article_id, {}).get("title") or flt.article_id
         parts.append(f"article {safe_line(title)[:30]}")
-    if len(flt.crossings) == 1 and len(flt.sides) == 1:
+    if flt.event_ids and flt.evidence_of:
+        parts.append(f"evidence for post {safe_line(post_label(*flt.evidence_of))} ({len(flt.event_ids)} events)")
+    elif flt.event_ids:
+        parts.append(f"{len(flt.event_ids)} chosen events")
+    if flt.evidence_of:
+        pass  # the crossing is named in the evidence part
+    elif len(flt.crossings) == 1 and len(flt.sides) == 1:
         parts.append(f"post {safe_line(post_label(next(iter(flt.crossings)), next(iter(flt.sides))))}")
     else:
         if flt.crossings:

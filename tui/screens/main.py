@@ -38,6 +38,8 @@ from tui.screens.status_feed import StatusFeed
 from tui.widgets.article_view import ArticleView
 from tui.widgets.chips import FilterChips
 from tui.widgets.key_bar import KeyBar
+from store.names import evidence_line
+from tui.toasts import say
 from tui.widgets.lists import ArticleList, EventList, StatusTable
 from tui.widgets.row_table import RowTable
 
@@ -301,9 +303,18 @@ class MainScreen(Filtering, StatusPane, AnalystActions, Rereading, SizeClasses, 
 
     @on(RowTable.Selected, "#status")
     def post_selected(self, message: RowTable.Selected) -> None:
+        """The events the row's holder rests on (those that named no side too), and what its `since` rests on."""
         crossing, side = message.key
-        sides = frozenset([side]) if side else frozenset()
-        self.apply_filter(replace(self.flt, crossings=frozenset([crossing]), sides=sides))
+        table = self.query_one(StatusTable)
+        post = table.posts.get(message.key) or {}
+        evidence = frozenset([*post.get("events", ()), *post.get("disputed_by", ()), *post.get("open_events", ())])
+        if evidence:
+            self.apply_filter(replace(self.flt, crossings=frozenset([crossing]), sides=frozenset(), event_ids=evidence,
+                                      evidence_of=(crossing, side)))
+        else:
+            sides = frozenset([side]) if side else frozenset()
+            self.apply_filter(replace(self.flt, crossings=frozenset([crossing]), sides=sides, event_ids=frozenset(), evidence_of=()))
+        say(self.app, "evidence", evidence_line(post, len(evidence), on=table.day))
         self.query_one(EventList).focus()
 
     def on_events_changed(self, message: EventsChanged) -> None:
