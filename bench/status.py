@@ -334,11 +334,13 @@ def timeline_figures(store, events: list[dict], engine: StatusEngine) -> dict:
     ms_before, before = timed(timeline_before, store, crossing)
     engine.status()
     ms_here, here = timed(crossing_timeline, engine, crossing)
-    answered = threading.Event()
-    feed = StatusFeed(store, lambda *answer: answered.set(), in_process=False)
+    answered = threading.Semaphore(0)
+    feed = StatusFeed(store, lambda *answer: answered.release(), in_process=False)
     try:
         feed.ask(1, None)
-        answered.wait(600)  # the child's first status, as the browser waits for it
+        answered.acquire(timeout=600)  # the child's first status, as the browser waits for it (the kept one, at once)
+        feed.ask(2, None)
+        answered.acquire(timeout=600)  # a second: the child's engine is built (after a kept first answer, it is then)
         ms_child, child = timed(lambda: feed.timeline(crossing).result(600))
     finally:
         feed.close()
