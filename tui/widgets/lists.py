@@ -167,7 +167,7 @@ class StatusTable(RowTable):
     COLUMNS = (
         Column("post", 20, least=14),
         Column("holder", least=12),
-        Column("since", 11, drop=1),  # "~2014-06-21": a day no report states
+        Column("since", 10, drop=1),
         Column("last rep.", 10, drop=4),
         Column("src", 3, "right", drop=3),
         Column(CONTESTED_MARK, 1),
@@ -195,7 +195,7 @@ class StatusTable(RowTable):
         return (
             cell(post_label(p["crossing"], p.get("side")), "bold"),
             cell(holder_text(p, on=self.day, short=True) or "unknown", "" if p.get("holder") and not p.get("assumed") else "dim"),
-            cell(("~" if p.get("since_approx") else "") + (p.get("since") or "—")),  # ~: no report states that day
+            cell(p.get("since") or "—", "dim italic" if p.get("since_approx") else ""),  # no report states that day
             cell(p.get("last_report") or "—"),
             cell(p.get("sources", 0)),
             cell(CONTESTED_MARK if p.get("contested") else "", "bold"),
