@@ -176,7 +176,7 @@ def _update(known: dict[str, dict], job: Job, extraction, now: str):
         "id": article_id, "name": job.path.name, "path": job.key, "title": meta.get("title"),
         "source": meta.get("source"), "published": published.isoformat() if hasattr(published, "isoformat") else published,
         "url": meta.get("url"), "hash": job.text_hash, "n_events": len(events), "ingested_at": now,
-        "extractor": EXTRACTOR_VERSION,
+        "extractor": EXTRACTOR_VERSION, "inferred": list(meta.get("inferred") or []) or None,
     }
     return article, events, extraction.text
 

@@ -28,7 +28,8 @@ from .storages import ADVICE, AtomicJSONStorage
 
 SHARDS = "0123456789abcdef"
 TEMPORARY = re.compile(r"^\.[0-9a-f](?:\.pending)?\.json\.(\d+)\.tmp$")  # atomic_write's, by the writer's pid
-ARTICLE_FIELDS = ("id", "name", "path", "title", "source", "published", "url", "hash", "n_events", "ingested_at", "extractor")
+ARTICLE_FIELDS = ("id", "name", "path", "title", "source", "published", "url", "hash", "n_events", "ingested_at", "extractor",
+                  "inferred")  # inferred: which of title, source, published were read from the text (no front matter)
 EVENT_FIELDS = (
     "id", "type", "actor", "actor_text", "crossing", "side", "crossing_text",
     "date", "date_text", "hedged", "source", "sentence", "start", "end",

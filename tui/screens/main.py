@@ -75,11 +75,16 @@ class EventsPane(Vertical):
             self.screen.update_events_title()  # the filters fit in the title, or go to the chips line
 
 
+_FIELD_WORDS = {"title": "title", "source": "outlet", "published": "date"}
+
+
 def text_subtitle(article: dict | None, problem: str | None) -> str:
-    """The article pane's standing line while a problem with its text is shown."""
-    if not problem:
-        return ""
-    return "text unreadable" if not article["text"] else "events not lit: they are off this text"
+    """The article pane's standing line: a problem with its text, else which of its title, outlet
+    and date were read from the text itself (a file without front matter)."""
+    if problem:
+        return "text unreadable" if not article["text"] else "events not lit: they are off this text"
+    inferred = [_FIELD_WORDS[f] for f in (article or {}).get("inferred") or () if f in _FIELD_WORDS]
+    return f"{', '.join(inferred)} read from the text (no front matter)" if inferred else ""
 
 
 class MainScreen(Filtering, StatusPane, AnalystActions, Rereading, SizeClasses, Screen):
