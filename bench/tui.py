@@ -157,18 +157,12 @@ def kept_path(folder: str) -> Path:
 def decision_toggler(folder: str):
     """Each call writes a decision to the store, or undoes the last one: the status kept for the store's
     files (store.status_kept) no longer fits, as after an analyst's session."""
+    from bench.status import toggle_decision
+
     state: dict = {}
 
     def toggle() -> None:
-        from store.db import Store
-
-        with Store.open(folder) as store:
-            if state.get("event") is None:
-                state["event"] = next(e["id"] for e in store.events() if e.get("decision") is None)
-                store.decide(state["event"], "rejected")
-            else:
-                store.undo()
-                state["event"] = None
+        toggle_decision(Path(folder), state)
 
     def restore() -> None:
         if state.get("event") is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from store.extract.counted import COUNTED, counted_crossings
+from store.extract.counted import counted_crossings
 from store.extract.gazetteer import (Town, countries_near, crossing_countries, gazetteer, province_named, region_side,
                                      side_phrase)
 from store.extract.state import ArticleState, Ref, between
@@ -91,7 +91,7 @@ def resolve_refs(state: ArticleState, s: int, e: int) -> list[Ref]:
         pool = earlier if len(earlier) >= 2 else state.previous_crossings
         if len(pool) == 2:
             refs += [Ref(p_start, p_end, c, None, "pair") for c in pool]
-    for m in COUNTED.finditer(folded, s, e):
+    for _start, _end, m in between(state.counts, s, e):
         if any(r.start <= m.start() < r.end for r in refs) or _LIST_FOLLOWS.match(folded, m.end()):
             continue  # "the two crossings" just named: taken above; "all three crossings with Syria: A, B and C"
         crossings, whole = counted_crossings(folded, m, state.counted, state.named_crossings)

@@ -6,7 +6,6 @@ import re
 
 from store.extract.clean import clean_body
 from store.extract.coref import UNNAMED
-from store.extract.counted import COUNTED
 from store.extract.dates import find_dateline, parse_published
 from store.extract.events import sentence_events
 from store.extract.state import ArticleState
@@ -85,7 +84,7 @@ def find_events(text: str, published=None) -> tuple[list[dict], list[dict]]:
     actors = find_actors(text, folded)
     state = ArticleState(text, folded, published, mentions, towns, actors, triggers)
     references = sorted([m.start for m in mentions] + [t.start for t in towns] + [a for a, _ in state.anaphors]
-                        + [p for p, _ in state.pairs] + [m.start() for m in COUNTED.finditer(folded)])
+                        + [p for p, _ in state.pairs] + [c for c, _, _ in state.counts])
     trigger_starts = [t.start for t in triggers]
     follows_reference = False
     single = state.only_crossing is not None

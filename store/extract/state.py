@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from store.extract.counted import COUNTED
 from store.extract.factions import dominant_country
 from store.extract.fold import word_starts
 from store.extract.gazetteer import crossing_countries
@@ -60,6 +61,7 @@ class ArticleState:
         lex = lexicon()
         self.anaphors = [(m.start(), m.end()) for m in word_starts(lex.anaphor, self.folded)]
         self.pairs = [(m.start(), m.end()) for m in word_starts(lex.pair, self.folded)]
+        self.counts = [(m.start(), m.end(), m) for m in COUNTED.finditer(self.folded)]  # "the three crossings ..."
         self.ordinals = [(m.start(), m.end(), m.group()) for m in word_starts(lex.ordinal, self.folded)]
         self.its = [m.start() for m in word_starts(_IT, self.folded)]
         self._mention_starts = [m.start for m in self.mentions]
@@ -79,7 +81,7 @@ class ArticleState:
     @cached_property
     def only_crossing(self) -> str | None:
         """The one crossing the article names (or whose town it names), if it names only one."""
-        crossings = {x.crossing for x in self.mentions} or {t.crossing for t in self.towns}
+        crossings = self.named_crossings or {t.crossing for t in self.towns}
         return next(iter(crossings)) if len(crossings) == 1 else None
 
     @cached_property
